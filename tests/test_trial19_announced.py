@@ -12,12 +12,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from railtrack import columns as C
 from railtrack.io import load_reports
 from railtrack.network import RailNetwork, load_network
 from railtrack.pipeline import track
+from railtrack.settings import DEFAULT_SETTINGS
+from railtrack.transit import PROBS, TransitModel
 from tests._engines import assert_engines_agree
 from tests._report_files import write_report
 
@@ -87,3 +91,95 @@ def test_both_engines_give_expected_alike(
     on_dask = track_converted(reports, network, client, as_of="2026-03-12")
     assert_engines_agree(default, on_dask)
     assert set(on_dask.statuses[C.STATUS].astype(str)) == {"overdue"}
+
+
+# --- review19 #2 and #3: stale after the longest trip; a departure day only told ---
+
+
+def _longest_p90_days() -> float:
+    model = TransitModel.from_settings(DEFAULT_SETTINGS)
+    row = model.transit_quantiles_days([DEFAULT_SETTINGS.longest_trip_km], [1])[0]
+    return float(np.interp(0.9, PROBS, row))
+
+
+def _days_after(day: str, days: float) -> str:
+    return str((pd.Timestamp(day) + pd.Timedelta(days=days)).date())
+
+
+_TOLD_ARRIVAL = [
+    (
+        "due-en",
+        "Hajun says a train of 40 cars is due in Gomel on March 20 from Bryansk.",
+        "2026-03-20",
+    ),
+    (
+        "due-ru",
+        "20 марта в Гомель ожидается прибытие эшелона из 38 вагонов из Брянска.",
+        "2026-03-20",
+    ),
+    (
+        "around-en",
+        "A military train of 38 cars is expected to arrive in Gomel around March 5, "
+        "coming from Bryansk.",
+        "2026-03-06",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "last"), _TOLD_ARRIVAL)
+def test_an_announced_train_is_stale_after_the_longest_trip_past_its_arrival(
+    tmp_path: Path, network: RailNetwork, name: str, text: str, last: str
+) -> None:
+    write_report(tmp_path, f"{name}.txt", text, "2026-03-03")
+    longest = _longest_p90_days()
+    end = _days_after(last, 1)  # the end of the last day told
+    # timed from the arrival told, not from the report's day
+    assert set(_statuses(tmp_path, network, _days_after(end, longest - 1)).values()) == {"overdue"}
+    assert set(_statuses(tmp_path, network, _days_after(end, longest + 1)).values()) == {"stale"}
+    assert set(_statuses(tmp_path, network, "2026-09-01").values()) == {"stale"}
+
+
+_DEPARTURE_ONLY = [
+    ("en", "A military train of 40 cars will leave Bryansk for Gomel on March 5."),
+    ("ru", "5 марта из Брянска в Гомель отправится эшелон из 40 вагонов."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), _DEPARTURE_ONLY)
+def test_a_train_announced_to_leave_on_a_day_is_planned_then_overdue_then_stale(
+    tmp_path: Path, network: RailNetwork, lang: str, text: str
+) -> None:
+    write_report(tmp_path, f"leave-{lang}.txt", text, "2026-03-03")
+    longest = _longest_p90_days()
+    assert set(_statuses(tmp_path, network, "2026-03-04").values()) == {"planned"}
+    assert set(_statuses(tmp_path, network, "2026-03-05").values()) == {"planned"}  # its day
+    assert set(_statuses(tmp_path, network, "2026-03-06").values()) == {"overdue"}
+    assert set(_statuses(tmp_path, network, "2026-03-12").values()) == {"overdue"}
+    before = _days_after("2026-03-06", longest - 1)
+    assert set(_statuses(tmp_path, network, before).values()) == {"overdue"}
+    after = _days_after("2026-03-06", longest + 1)
+    assert set(_statuses(tmp_path, network, after).values()) == {"stale"}
+
+
+def test_a_train_announced_to_leave_and_arrive_is_expected_between(
+    tmp_path: Path, network: RailNetwork
+) -> None:
+    text = (
+        "A military train of 40 cars will leave Bryansk on March 5 and arrive in Gomel on March 9."
+    )
+    write_report(tmp_path, "both.txt", text, "2026-03-03")
+    assert set(_statuses(tmp_path, network, "2026-03-04").values()) == {"planned"}
+    assert set(_statuses(tmp_path, network, "2026-03-07").values()) == {"expected"}
+    assert set(_statuses(tmp_path, network, "2026-03-12").values()) == {"overdue"}
+
+
+def test_a_train_that_left_on_the_day_told_is_not_overdue(
+    tmp_path: Path, network: RailNetwork
+) -> None:
+    # negative: a later report says it left; it is moving, never overdue
+    write_report(tmp_path, "leave.txt", _DEPARTURE_ONLY[0][1], "2026-03-03")
+    left = "On March 5 a military train of 40 cars left Bryansk for Gomel."
+    write_report(tmp_path, "left.txt", left, "2026-03-06")
+    statuses = set(_statuses(tmp_path, network, "2026-03-06").values())
+    assert "overdue" not in statuses
+    assert statuses & {"departed", "in transit", "likely arrived"}

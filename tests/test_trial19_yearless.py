@@ -104,3 +104,61 @@ def test_a_read_row_is_left_out_of_an_earlier_briefing(tmp_path: Path) -> None:
     known, _ = cut_off(load_reports(path), "2026-03-04")
     assert [s.station.text for s in known.sightings] == ["Барановичи"]
     assert len(known.shipments) == 1  # the rows of 5 and 6 March are not known on 4 March
+
+
+# --- review19 #15: the title line used is read; a log over a year; six months ---
+
+
+@pytest.mark.parametrize("lang", ["ru", "en", "pl"])
+def test_the_title_line_used_is_not_also_said_not_read(tmp_path: Path, lang: str) -> None:
+    path = _write(tmp_path, lang, title="Журнал эшелонов, март 2026\n")
+    _, problems = _days(path)
+    assert any("the year of the title line 'Журнал эшелонов, март 2026'" in p for p in problems)
+    assert not [p for p in problems if "above the header" in p]
+
+
+def test_a_title_line_not_used_is_still_said_not_read(tmp_path: Path) -> None:
+    # negative: a title with no year gives nothing; --published gives the year
+    path = _write(tmp_path, "ru", title="Журнал эшелонов\n")
+    seen, problems = _days(path, published=date(2024, 3, 20))
+    assert seen == [date(2024, 3, 3), date(2024, 3, 5), date(2024, 3, 6)]
+    assert [p for p in problems if "above the header" in p and "not read" in p]
+
+
+def _log(tmp_path: Path, lines: list[str], title: str = "") -> list[date]:
+    path = tmp_path / "log.csv"
+    path.write_text(title + "\n".join(["Дата;Станция;Вагонов", *lines]) + "\n", "utf-8")
+    return _days(path)[0]
+
+
+def test_a_log_over_a_year_reads_a_cell_by_its_nearest_dated_row(tmp_path: Path) -> None:
+    seen = _log(
+        tmp_path,
+        [
+            "2025-03-09;Орша;47",
+            "12 марта;Брест;40",  # beside March 2025, not the latest row (Feb 2026)
+            "2025-09-01;Барановичи;41",
+            "2026-02-20;Калинковичи;42",
+            "25 февраля;Орша;43",  # beside February 2026 (negative: the latest is right)
+        ],
+    )
+    assert date(2025, 3, 12) in seen
+    assert date(2026, 2, 25) in seen
+    assert date(2026, 3, 12) not in seen
+
+
+@pytest.mark.parametrize(
+    ("cell", "day"),
+    [
+        ("28 сентября", date(2025, 9, 28)),  # 5.5 months before March 2026, not 6.5 after
+        ("28 вересня", date(2025, 9, 28)),
+        ("28 September", date(2025, 9, 28)),
+        ("28 августа", date(2026, 8, 28)),  # negative: 5.5 months after stays after
+        ("28 декабря", date(2025, 12, 28)),
+    ],
+)
+def test_a_title_month_places_a_cell_within_six_months(
+    tmp_path: Path, cell: str, day: date
+) -> None:
+    seen = _log(tmp_path, [f"{cell};Орша;47"], title="Журнал эшелонов, март 2026\n")
+    assert seen == [day]

@@ -36,7 +36,7 @@ from railtrack.accounting import (
     announced,
     not_counted,
 )
-from railtrack.dating import BEST_DATE, DATE_BASIS, best_dates
+from railtrack.dating import BEST_DATE, BEST_FIRST, BEST_LAST, DATE_BASIS, best_dates
 from railtrack.estimate import FLAGS
 from railtrack.labels import DIRECTIONS, plural
 from railtrack.route_files import route_id, route_outline
@@ -52,7 +52,8 @@ __all__ = ["GLOSSARY", "STATUS_MEANINGS", "briefing_context", "render_briefing"]
 STATUS_MEANINGS: dict[str, str] = {
     "undated": "nothing dates the record (no departure, arrival or publication date): "
     "nothing can be said of when it moved",
-    "planned": "reported as planned, or its departure date is still to come",
+    "planned": "reported as planned, or its departure date (the day told included) is "
+    "still to come",
     "expected": "only announced as expected (no report that it moved), and the arrival "
     "it was expected for has not passed; once it has, overdue",
     "departed": "has left; the model does not expect it at its destination before p10 "
@@ -63,10 +64,12 @@ STATUS_MEANINGS: dict[str, str] = {
     "or not), or past p50 of its window: more likely arrived than not",
     "overdue": "nothing says it arrived and the model still expects it (before p50), "
     "but the source's claimed arrival has passed, or a sighting on the way puts it "
-    "past p90 of its first window",
-    "stale": "no arrival window could be estimated, and no word of it for longer than "
-    "the longest trip in the area takes: it most likely arrived or stopped, nothing "
-    "says which",
+    "past p90 of its first window; or it was only announced or planned (no report "
+    "that it moved) and the arrival told for it, or with no arrival told the "
+    "departure day told, has passed",
+    "stale": "no arrival window could be estimated (or it was only announced), and no "
+    "word of it for longer than the longest trip in the area takes (after the arrival "
+    "told for it, if any): it most likely arrived or stopped, nothing says which",
 }
 """Each status at the as-of date, in plain words."""
 
@@ -105,6 +108,12 @@ PICTURES = ("route_map", "timeline", "volumes")
 """The pictures the page shows when given (PNG files by these names' keys)."""
 
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def _day_span(first: Any, last: Any) -> str:
+    """Return a window of days as '1 Mar 2026 to 10 Mar 2026', one day as '5 Mar 2026'."""
+    a, b = _day(first), _day(last)
+    return a if not b or a == b else f"{a} to {b}" if a else b
 
 
 def _day(value: Any) -> str:
@@ -407,8 +416,17 @@ def _train_rows(
     status = {str(r[C.ID]): r for r in _only(result.statuses, shown).to_dict("records")}
     routes = {str(r[C.ID]): r for r in _only(result.routes, shown).to_dict("records")}
     outcome = dict(zip(result.outcomes[C.ID], result.outcomes[OUTCOME], strict=True))
+    # the window as told ("1 Mar 2026 to 10 Mar 2026"), never its middle day, which
+    # only places the train in a week (review19 #12)
+    bounds = (
+        (dates[BEST_FIRST], dates[BEST_LAST]) if BEST_FIRST in dates else (dates[BEST_DATE],) * 2
+    )
     dated = dict(
-        zip(dates[C.ID], zip(dates[BEST_DATE], dates[DATE_BASIS], strict=True), strict=True)
+        zip(
+            dates[C.ID],
+            zip(zip(*bounds, strict=True), dates[DATE_BASIS], strict=True),
+            strict=True,
+        )
     )
     # Each route's cells worked out once: the trains on one route share its station list
     # (one object, kept alive by ``routes``), so it is known by its id.
@@ -449,7 +467,7 @@ def _train_rows(
                 "routed": outcome.get(sid) == ROUTED,
                 "not_routed": "" if outcome.get(sid) == ROUTED else outcome.get(sid, ""),
                 "departed": departed,
-                "date": _day(when),
+                "date": _day_span(*(when or (None, None))),
                 "date_basis": basis or "",
                 "cars": _cars(
                     ship.get(C.CARS_TOTAL),
@@ -1048,10 +1066,11 @@ def _period(dates: pd.DataFrame, as_of: pd.Timestamp | None) -> tuple[str, str, 
     if not len(known):
         return "", "", ""
     basis = period_basis_text(Counter(known[DATE_BASIS]), len(dates) - len(known))
-    last = known[BEST_DATE].max()
+    # the windows as told, not their middle days (review19 #12)
+    last = known[BEST_LAST if BEST_LAST in known else BEST_DATE].max()
     if as_of is not None and last > as_of:
         last = as_of.normalize()
-    first = known[BEST_DATE].min()
+    first = known[BEST_FIRST if BEST_FIRST in known else BEST_DATE].min()
     if first > last:  # every date still to come (plans only): no period yet (trial12 C6)
         return "", "", basis
     return _day(first), _day(last), basis
@@ -1105,7 +1124,7 @@ def briefing_context(
     """
     from railtrack.relays import n_relayed
 
-    dates = best_dates(result.shipments, result.sightings)
+    dates = best_dates(result.shipments, result.sightings, window=True)
     shown = shown_trains(dates)
     rows = _train_rows(result, dates, shown)
     start, end, basis = _period(dates, result.as_of)

@@ -13,7 +13,16 @@ import pandas as pd
 
 from railtrack import columns as C
 
-__all__ = ["BASES", "BEST_DATE", "DATE_BASIS", "best_dates", "middle_day", "with_best_dates"]
+__all__ = [
+    "BASES",
+    "BEST_DATE",
+    "BEST_FIRST",
+    "BEST_LAST",
+    "DATE_BASIS",
+    "best_dates",
+    "middle_day",
+    "with_best_dates",
+]
 
 BEST_DATE = C.BEST_DATE
 DATE_BASIS = C.DATE_BASIS
@@ -47,7 +56,16 @@ def middle_day(df: pd.DataFrame, first: str, last: str) -> pd.Series:
     return out
 
 
-def best_dates(shipments: pd.DataFrame, sightings: pd.DataFrame | None = None) -> pd.DataFrame:
+BEST_FIRST = "best_first"
+"""The first day of the window a train's best date comes from (:func:`best_dates`)."""
+
+BEST_LAST = "best_last"
+"""The last day of the window a train's best date comes from (:func:`best_dates`)."""
+
+
+def best_dates(
+    shipments: pd.DataFrame, sightings: pd.DataFrame | None = None, *, window: bool = False
+) -> pd.DataFrame:
     """Return each train's best date and its basis.
 
     Parameters
@@ -56,6 +74,10 @@ def best_dates(shipments: pd.DataFrame, sightings: pd.DataFrame | None = None) -
         One row per train (``ReportSet.to_frame()`` columns).
     sightings
         One row per sighting (``ReportSet.sightings_frame()``), or None.
+    window
+        Also return ``best_first`` and ``best_last``: the window the best date comes
+        from, as told ("в начале марта": 1 and 10 March, where ``best_date`` is its
+        middle day, 5 March, for grouping by week only; review19 #12).
 
     Returns
     -------
@@ -90,20 +112,41 @@ def best_dates(shipments: pd.DataFrame, sightings: pd.DataFrame | None = None) -
             .min()
         )
         seen = pd.Series(ids.map(first).to_numpy(), index=shipments.index).astype("datetime64[ns]")
+    spans = (
+        _span(shipments, C.DEPARTURE_EARLIEST, C.DEPARTURE_LATEST),
+        (seen, seen),
+        _span(shipments, C.ARRIVAL_EARLIEST, C.ARRIVAL_LATEST),
+        (published, published),
+    )
     best = pd.Series(pd.NaT, index=shipments.index, dtype="datetime64[ns]")
+    lo = best.copy()
+    hi = best.copy()
     basis: list[str | None] = [None] * len(shipments)
-    for name, values in zip(BASES, (departure, seen, arrival, published), strict=True):
+    values_by_basis = (departure, seen, arrival, published)
+    for name, values, (first, last) in zip(BASES, values_by_basis, spans, strict=True):
         fill = best.isna() & values.notna()
         best[fill] = values[fill].dt.normalize()
+        lo[fill] = first[fill].dt.normalize()
+        hi[fill] = last[fill].dt.normalize()
         for i in fill.to_numpy().nonzero()[0]:
             basis[i] = name
-    return pd.DataFrame(
+    out = pd.DataFrame(
         {
             C.ID: ids.to_numpy(),
             BEST_DATE: best.to_numpy(),
             DATE_BASIS: pd.Series(basis, dtype=object),
         }
     )
+    if window:
+        out[BEST_FIRST] = lo.to_numpy()
+        out[BEST_LAST] = hi.to_numpy()
+    return out
+
+
+def _span(df: pd.DataFrame, first: str, last: str) -> tuple[pd.Series, pd.Series]:
+    """Return a window's first and last days, each the other when only one is known."""
+    lo, hi = _column(df, first), _column(df, last)
+    return lo.fillna(hi), hi.fillna(lo)
 
 
 def with_best_dates(shipments: pd.DataFrame, sightings: pd.DataFrame | None) -> pd.DataFrame:

@@ -79,7 +79,7 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, cast, get_args
 
 import numpy as np
 import pandas as pd
@@ -101,6 +101,7 @@ from railtrack.estimate import (
     told_arrival_start,
     told_arrivals,
 )
+from railtrack.records import Status
 from railtrack.routes import Trip, end_stations, remaining_routes, shipment_routes
 from railtrack.settings import DEFAULT_SETTINGS, Settings
 from railtrack.transit import (
@@ -119,17 +120,12 @@ __all__ = ["STATUSES", "shipment_status", "track_status"]
 
 logger = logging.getLogger(__name__)
 
-STATUSES: tuple[str, ...] = (
-    "undated",
-    "planned",
-    "expected",
-    "departed",
-    "in transit",
-    "overdue",
-    "likely arrived",
-    "stale",
-)
-"""Every status :func:`shipment_status` gives."""
+STATUSES: tuple[str, ...] = get_args(Status)
+"""Every status :func:`shipment_status` gives, in order.
+
+Read from :data:`railtrack.records.Status`, the one list the JSON schema
+(``schemas/status.json``) is also built from.
+"""
 
 
 def _default_as_of() -> pd.Timestamp:
@@ -453,7 +449,8 @@ def _no_word_after(
     """Return when a train with no arrival window is no longer taken as on its way (days).
 
     Its last evidence of movement (the end of its departure window, its report's
-    publication day or its last sighting, whichever is latest) plus the model's p90
+    publication day, its last sighting or, for a train only announced, the arrival
+    told for it, whichever is latest) plus the model's p90
     for the longest trip in the area (``Settings.longest_trip_km``): past that, a
     train with no route has most likely arrived or stopped, and nothing says which.
     NaN where nothing dates the train.
@@ -463,6 +460,14 @@ def _no_word_after(
         published = _days(pd.to_datetime(ships[C.PUBLISHED], errors="coerce").dt.normalize())
         latest = np.fmax(latest, published + 1.0)
     latest = np.fmax(latest, seen.interval[:, 1])
+    # a train only announced is awaited until the arrival told for it has passed
+    # (trial19 T8, review19 #2)
+    from railtrack.accounting import announced
+
+    told = np.where(
+        announced(ships).to_numpy(dtype=bool), _days(_claimed_latest(ships)) + 1.0, np.nan
+    )
+    latest = np.fmax(latest, told)
     longest = model.transit_quantiles_days([settings.longest_trip_km], [1])[0]
     p90 = float(np.interp(0.9, PROBS, longest))
     return np.asarray(latest + p90, dtype=float)
@@ -541,7 +546,11 @@ def _statuses(
     ]
     statuses, headed = _heading_statuses(statuses, ships, said | seen.arrived)
     statuses = _announced_statuses(
-        statuses, ships, said | ~unseen, claimed_latest + 1.0 <= as_of_days, no_word <= as_of_days
+        statuses,
+        ships,
+        said | ~unseen,
+        (claimed_latest, as_of_days),
+        no_word <= as_of_days,
     )
     likely = np.array([s == "likely arrived" for s in statuses])
     # The model's window, never moved to the as-of date; a train seen at its
@@ -690,34 +699,53 @@ def _announced_statuses(
     statuses: list[str],
     ships: pd.DataFrame,
     moved: np.ndarray,
-    due: np.ndarray,
+    told: tuple[np.ndarray, float],
     no_word: np.ndarray,
 ) -> list[str]:
-    """Return the statuses with an only-announced train never "likely arrived".
+    """Return the statuses of the trains only announced, none of them "likely arrived".
 
-    A train its report only expects ("is expected to arrive in Gomel around March
-    5", claim ``expected`` with no departure told by the report's day:
-    :func:`railtrack.accounting.announced`) was not reported moving: until the
-    arrival it was expected for has passed it is ``expected``, then ``overdue``;
-    ``stale`` once nothing has been heard of it for longer than the longest trip
-    takes. A planned train ("is due in Gomel on March 5") is ``planned`` until then
-    and ``overdue`` after, never ``likely arrived``. A sighting of it, or a
-    source saying it arrived, is word that it moved: then the usual rules (trial19 T8).
+    A train its report only announces (claim ``expected`` or ``planned`` with no
+    departure told by the report's day: :func:`railtrack.accounting.announced`) was
+    not reported moving. It is ``planned`` until the end of the departure day told
+    for it ("will leave Bryansk for Gomel on March 5"); ``expected`` (claim
+    ``expected``) or ``planned`` (claim ``planned``) until the arrival told for it
+    has passed ("is expected in Gomel around March 5", "is due in Gomel on March
+    5"); ``overdue`` once the arrival told, or with no arrival told the departure
+    day told, has passed; ``stale`` once nothing has been heard of it for longer
+    than the longest trip takes after all of these (:func:`_no_word_after`). A
+    sighting of it, or a source saying it arrived, is word that it moved: then the
+    usual rules (trial19 T8, review19 #2 and #3).
+
+    ``told`` is the latest arrival told per train (days since 1970-01-01, NaN when
+    none) and the as-of date (days); ``no_word`` is a bool per train.
     """
     from railtrack.accounting import announced
 
     if C.CLAIM not in ships.columns:
         return statuses
+    claimed_latest, as_of = told
     expected = ships[C.CLAIM].astype(str).eq("expected").to_numpy(dtype=bool)
     ahead = announced(ships).to_numpy(dtype=bool) & ~np.asarray(moved, dtype=bool)
+    leaves = (
+        _days(ships[C.DEPARTURE_LATEST]) + 1.0
+        if C.DEPARTURE_LATEST in ships.columns
+        else np.full(len(ships), np.nan)
+    )
     out = list(statuses)
     for i in np.flatnonzero(ahead):
         if out[i] == "undated":
             continue
-        if expected[i]:
-            out[i] = "overdue" if due[i] else "stale" if no_word[i] else "expected"
-        elif out[i] in ("planned", "likely arrived"):  # a plan not told carried out
-            out[i] = "overdue" if due[i] else "planned"
+        arrives = claimed_latest[i] + 1.0
+        if no_word[i]:
+            out[i] = "stale"
+        elif arrives <= as_of or (np.isnan(arrives) and leaves[i] <= as_of):
+            out[i] = "overdue"
+        elif as_of < leaves[i]:
+            out[i] = "planned"  # its departure day has not passed
+        elif expected[i]:
+            out[i] = "expected"
+        elif out[i] == "likely arrived":  # a plan not told carried out
+            out[i] = "planned"
     return out
 
 

@@ -370,7 +370,11 @@ def _table_header(records: list[RawRecord]) -> list[str] | None:
 
 
 def _date_cell(
-    data: dict[str, Any], name: str, value: str, year: TableYear | None = None
+    data: dict[str, Any],
+    name: str,
+    value: str,
+    year: TableYear | None = None,
+    row: int | None = None,
 ) -> tuple[str | None, int | None]:
     """Read a table's date cell in place; return why it cannot be read and the year assumed.
 
@@ -393,7 +397,7 @@ def _date_cell(
                 "year",
                 None,
             )
-        assumed = year_of_cell(value, year.reference)
+        assumed = year_of_cell(value, year.reference_at(row))
         if assumed is not None:
             return _with_year(data, name, value, assumed), assumed
     if name in DATE_TIME_FIELDS:
@@ -816,24 +820,32 @@ class _FileLoader:
         """
         from railtrack.io.yearless import cell_days, table_year
 
-        days = []
+        days, rows = [], []
         for record in records:
             for header_name, field_name in maps.of(record).columns.items():
                 if field_name in _READ_DATES:
                     day = cell_days(record.data.get(header_name))
                     if day is not None:
                         days.append(day)
-        return table_year(self.titles, days, self.published)
+                        rows.append(record.row)
+        return table_year(self.titles, days, self.published, rows)
 
     def _say_table_year(self, prefix: str, unit: str) -> None:
         """Say, once per column, the year given to the table's yearless dates; forget it."""
-        for header_name, first, note in self.table_year.notes() if self.table_year else ():
+        notes = self.table_year.notes() if self.table_year else []
+        title = self.table_year.title if self.table_year else None
+        if notes and title is not None and self.titles == [title]:
+            # the title line was read for its year: never also "not read" (review19 #15)
+            self.problems = [
+                p for p in self.problems if not ("above the header" in p.message and p.row)
+            ]
+        for header_name, first, note in notes:
             self.problem(prefix + note, row=first, field=header_name, unit=unit)
         self.table_year = None
 
     def _read_date(self, data: dict[str, Any], name: str, value: str, row: int) -> str | None:
         """Read one date cell in place (:func:`_date_cell`); return why not; note a year given."""
-        unread, assumed = _date_cell(data, name, value, self.table_year)
+        unread, assumed = _date_cell(data, name, value, self.table_year, row)
         if unread is None and assumed is not None and self.table_year is not None:
             self.table_year.assumed(self.header_of.get(name, name), row, value, assumed)
         return unread

@@ -5,7 +5,11 @@ to its author: the log's title says it ("Журнал эшелонов, март
 rows give full dates. Such a cell is read with the year the table itself gives, and
 failing that the one of the run's ``--published`` date; the cell's month is placed
 in the year that puts it nearest that reference (within six months either way, so
-"28 декабря" in a log of January 2026 is 28 December 2025). Which year was assumed,
+"28 декабря" in a log of January 2026 is 28 December 2025, and "28 сентября" under
+a title "март 2026" is 28 September 2025). The reference is the title's month (or
+1 July of its year alone), else the full date of the nearest row that has one (a
+log spanning more than a year reads each cell by its neighbours), else
+``--published``. A title line so used is read, never said to be left out. Which year was assumed,
 and from what, is said in one problem per column (:meth:`TableYear.note`). The
 words are read by the free-text date reader (:mod:`railtrack.extract.dates` and the
 month names of the lexicons), never by a pattern of its own.
@@ -45,6 +49,28 @@ class TableYear:
     reference: date
     why: str
     read: dict[str, tuple[list[int], list[str], set[int]]] = field(default_factory=dict)
+    title: str | None = None
+    """The title line the year was read from (then it was read, not left out), or None."""
+    dated: list[tuple[int, date]] = field(default_factory=list)
+    """The rows with a full date and that date, when those give the year (review19 #15)."""
+
+    def reference_at(self, row: int | None) -> date:
+        """Return the day a yearless cell of ``row`` is placed near.
+
+        The full date of the nearest dated row (the earlier on a tie) when the other
+        rows give the year: a log spanning more than a year reads each cell by its
+        neighbours, not by the latest row; else :attr:`reference`.
+
+        Examples
+        --------
+        >>> rows = [(2, date(2025, 3, 9)), (9, date(2026, 3, 9))]
+        >>> t = TableYear(date(2026, 3, 9), "", dated=rows)
+        >>> t.reference_at(3), t.reference_at(8), t.reference_at(None)
+        (datetime.date(2025, 3, 9), datetime.date(2026, 3, 9), datetime.date(2026, 3, 9))
+        """
+        if row is None or not self.dated:
+            return self.reference
+        return min(self.dated, key=lambda rd: (abs(rd[0] - row), rd[0]))[1]
 
     def assumed(self, header: str, row: int, text: str, year: int) -> None:
         """Note that ``text`` in column ``header``, row ``row``, was read in ``year``."""
@@ -129,21 +155,34 @@ def year_of_cell(text: str, reference: date) -> int | None:
     --------
     >>> year_of_cell("28 декабря", date(2026, 1, 15)), year_of_cell("3 marca", date(2026, 3, 15))
     (2025, 2026)
+    >>> year_of_cell("28 сентября", date(2026, 3, 15))  # 5.5 months before, not 6.5 after
+    2025
     """
     from railtrack.extract.dates import resolve_date
 
     span = yearless_span(text)
     if span is None:
         return None
-    window = resolve_date(span, reference, forward=True)  # forward: the nearest year
+    window = resolve_date(span, reference, forward=True)
     day = None if window is None else (window.earliest or window.latest)
-    return None if day is None else day.year
+    if day is None:
+        return None
+    # the year putting the day nearest the reference: within six months either way
+    # ("28 сентября" under "март 2026" is September 2025; review19 #15)
+    near = []
+    for year in (day.year - 1, day.year, day.year + 1):
+        try:
+            near.append(day.replace(year=year))
+        except ValueError:  # 29 February
+            continue
+    return min(near, key=lambda d: (abs((d - reference).days), d)).year
 
 
 def table_year(
     titles: Iterable[str],
     full_dates: Iterable[date],
     published: date | None,
+    rows: Iterable[int] | None = None,
 ) -> TableYear | None:
     """Return what gives a table's yearless dates their year, or None when nothing does.
 
@@ -155,12 +194,15 @@ def table_year(
         The days the table's other date cells give with their year.
     published
         The run's ``--published`` date.
+    rows
+        The row of each of ``full_dates`` (same order), or None: a yearless cell
+        then takes the year of the nearest dated row (:meth:`TableYear.reference_at`).
 
     Returns
     -------
     TableYear or None
-        From the title line first, then the latest of the other rows' full dates,
-        then ``published``.
+        From the title line first, then the other rows' full dates (the nearest
+        row's, else the latest), then ``published``.
 
     Examples
     --------
@@ -174,11 +216,14 @@ def table_year(
     for line in titles:
         day = _title_reference(line)
         if day is not None:
-            return TableYear(day, f"the year of the title line {line.strip()[:60]!r}")
+            why = f"the year of the title line {line.strip()[:60]!r}"
+            return TableYear(day, why, title=line.strip())
     days = list(full_dates)
     if days:
         latest = max(days)
-        return TableYear(latest, f"the year of the table's other dates (latest {latest})")
+        dated = list(zip(rows, days, strict=True)) if rows is not None else []
+        how = "the nearest dated row's" if dated else f"latest {latest}"
+        return TableYear(latest, f"the year of the table's other dates ({how})", dated=dated)
     if published is not None:
         return TableYear(published, f"the year of --published ({published})")
     return None
