@@ -737,6 +737,10 @@ class Lexicon:
     # "until now" ("do dziś", "до сих пор", "to this day"): the report's day as the
     # bound of what is told, never the day of an event (trial14 T5, extract/untilnow.py)
     until_now: re.Pattern[str] | None = None
+    # the words before the place a retraction names its train by ("Уточнение по
+    # Слуцку", "эшелон в Слуцке", "pociąg w Słucku"; trial19b T3): the train retracted
+    # was there, when the retraction tells it no other way (extract/retractions.py)
+    retraction_place: re.Pattern[str] | None = None
     # words of hearsay ("allegedly", "reportedly", "якобы", "нібито", "по слухам",
     # "rzekomo"): the fact is kept, told at second hand; its train's confidence is lowered
     # (issue 13, session 17; extract/hearsay.py)
@@ -1072,6 +1076,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         stands_now=_stem_re(data.get("stands_now") or []),
         unloading_now=_stem_re(data.get("unloading_now") or []),
         until_now=_stem_re(data.get("until_now") or []),
+        retraction_place=_stem_re(data.get("retraction_place") or []),
         hearsay=_stem_re(data.get("hearsay") or []),
         attribution=_stem_re(data.get("attribution") or []),
         attribution_after=_stem_re(data.get("attribution_after") or []),

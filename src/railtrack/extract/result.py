@@ -122,8 +122,11 @@ class Extraction:
 
         Examples
         --------
-        >>> Extraction(retraction="не подтвердилась").retraction_notes()
-        ["'не подтвердилась': the report retracts a train told before (not listed as a train)"]
+        >>> print(Extraction(retraction="не подтвердилась").retraction_notes()[0])
+        ... # doctest: +NORMALIZE_WHITESPACE
+        'не подтвердилась': the report retracts a train told before (not listed as a
+        train): it names no place, day or count of that train, so it is NOT applied (no
+        train struck; every train stays counted)
         >>> Extraction().retraction_notes()
         []
         """
@@ -131,9 +134,17 @@ class Extraction:
             return []
         told = "; ".join(_retracted_label(s, self.retracted_seen) for s in self.retracted)
         what = f" ({told})" if told else ""
+        # no place, day or count told: nothing to bind it to (unless it is a reply, which
+        # a loader binds to the post it answers); said plainly (trial19b T3)
+        undone = (
+            ""
+            if told
+            else ": it names no place, day or count of that train, so it is NOT applied "
+            "(no train struck; every train stays counted)"
+        )
         return [
             f"{self.retraction!r}: the report retracts a train told before{what} "
-            "(not listed as a train)"
+            f"(not listed as a train){undone}"
         ]
 
     def tally_notes(self) -> list[str]:
@@ -1049,6 +1060,17 @@ def build_extraction(
         seen for i, t in enumerate(draft.retracted) for seen in aside.sightings(t, retracted[i].id)
     ]
     retracted = [_dated_there(t, retracted_seen, text, lang) for t in retracted]
+    if draft.retraction is not None and not retracted and text and lang:
+        # "Уточнение по Слуцку: эшелон ... оказался обычным": no route told, the place
+        # named is where the train was (trial19b T3)
+        from railtrack.extract.retractions import retracted_places
+
+        retracted = [
+            Shipment(
+                id=f"{report_id}-t{i + 1}", report=report_id, via=[Place(text=name)], source=source
+            )
+            for i, name in enumerate(retracted_places(text, lang))
+        ]
     return Extraction(
         shipments=shipments,
         groups=groups,

@@ -24,9 +24,54 @@ import re
 from railtrack.extract.lexicon import LANGUAGES, lexicon
 from railtrack.extract.readers import reader_for
 
-__all__ = ["denial_words", "without_what_it_was"]
+__all__ = ["denial_words", "retracted_places", "without_what_it_was"]
 
 _SENTENCE_END = re.compile(r"[.!?;\n]")
+_NAME = re.compile(r"\s+([^\W\d_][\w]*(?:-[^\W\d_][\w]*)*)")
+
+
+def retracted_places(text: str, lang: str) -> list[str]:
+    """Return the places a retraction names its train by, as written (trial19b T3).
+
+    A retraction that tells no train's route ("Уточнение по Слуцку: эшелон, о котором
+    мы писали вчера, оказался обычным грузовым поездом.", "Эшелон в Слуцке оказался
+    ...") still names where the train was: a capitalised name after one of the
+    lexicon's ``retraction_place`` words, in whatever case form the preposition takes.
+
+    Parameters
+    ----------
+    text : str
+        A report that retracts a train.
+    lang : str
+        Its language.
+
+    Returns
+    -------
+    list of str
+        The names as written, in order, each once; empty when none is named so.
+
+    Examples
+    --------
+    >>> retracted_places("Уточнение по Слуцку: эшелон, о котором мы писали, оказался "
+    ...                  "обычным поездом.", "ru")
+    ['Слуцку']
+    >>> retracted_places("Pociąg w Słucku okazał się zwykłym pociągiem.", "pl")
+    ['Słucku']
+    >>> retracted_places("Эшелон, о котором мы писали, оказался обычным поездом.", "ru")
+    []
+    """
+    lex = lexicon(lang) if lang in LANGUAGES else None
+    if lex is None or lex.retraction_place is None:
+        return []
+    names: list[str] = []
+    for cue in lex.retraction_place.finditer(text):
+        name = _NAME.match(text, cue.end())
+        if name is None or not name.group(1)[0].isupper() or name.group(1) in names:
+            continue
+        if lex.not_places is not None and lex.not_places.match(name.group(1)):
+            continue
+        names.append(name.group(1))
+    return names
 
 
 def without_what_it_was(text: str, lang: str) -> str:

@@ -669,7 +669,7 @@ def summary_problem(
     >>> print(summary_problem("r.txt", denied, RetractionMatch(), {}).message)
     ... # doctest: +NORMALIZE_WHITESPACE
     the retraction (to Брест) fits no train loaded with it (none told at that place on
-    that day): nothing to strike
+    that day): NOT applied, nothing to strike; every train stays counted
     """
     said = f"the retraction ({_label(denied)})"
     marked = "marked retracted and not counted in the totals"
@@ -697,7 +697,7 @@ def summary_problem(
     else:
         message = (
             f"{said} fits no train loaded with it (none told at that place on that day): "
-            "nothing to strike"
+            "NOT applied, nothing to strike; every train stays counted"
         )
     if sure and marked != KEPT:
         message += "; " + _undo([t for t in sure if t.id not in kept])

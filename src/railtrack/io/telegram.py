@@ -587,17 +587,57 @@ def _extract(
             if said is not None:  # the post is read: no "no shipment was read from it"
                 problems = [p for p in problems if _NOTHING_READ not in p]
                 problems += [said] if not shipments else []
+    retraction_notes = result.retraction_notes()
+    if answered and result.retraction is not None and not shipments and len(answered) == 1:
+        # a reply retracting the post it answers binds to that post's train, whatever
+        # place it names or not (trial19b T3; as a reply's count correction does)
+        retraction_notes = [_reply_retraction(post, out, answered[0], source, result.retraction)]
+    else:
+        out.retracted.extend(result.retracted)
     out.shipments.extend(shipments)
-    out.retracted.extend(result.retracted)
     out.groups.extend(result.groups)
     out.sightings.extend(result.sightings)
     unresolved = set(result.unresolved)
     out.problems.extend(
         Problem(post.file, post.message_id, None, message, "message")
-        for message in [*problems, *result.tally_notes(), *result.retraction_notes()]
+        for message in [*problems, *result.tally_notes(), *retraction_notes]
         if message not in unresolved
     )
     return bool(shipments)
+
+
+def _reply_retraction(
+    post: Post, out: TelegramFile, answered: Shipment, source: Source, words: str
+) -> str:
+    """Mark the train of the post a retraction replies to; return what to say of it.
+
+    The answered train is marked retracted (:func:`~railtrack.io.retractions.marked_retracted`)
+    in ``out`` and a problem on its own message says by which reply; the returned line is
+    the retraction's own problem.
+    """
+    from railtrack.io.retractions import _undo, marked_retracted
+
+    rid = f"tg-{_channel_slug(post)}-{post.message_id}"
+    denied = Shipment(id=f"{rid}-t1", report=rid, source=source)
+    out.shipments = [
+        marked_retracted(t, denied) if t.id == answered.id else t for t in out.shipments
+    ]
+    undo = _undo([answered])
+    out.problems.append(
+        Problem(
+            post.file,
+            answered.source.message_id,
+            None,
+            f"train {answered.id} is retracted by message {post.message_id}, a reply to its "
+            "post: the source says there was no such train; it is marked retracted and not "
+            f"counted in the totals (still listed); {undo}",
+            "message",
+        )
+    )
+    return (
+        f"{words!r}: the report replies to message {post.reply_to} and retracts its train "
+        f"{answered.id}: marked retracted and not counted in the totals; {undo}"
+    )
 
 
 _NOTHING_READ = "but no shipment was read"
