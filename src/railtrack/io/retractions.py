@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, timedelta
 from typing import Literal
 
-from railtrack._translit import same_name_stem
+from railtrack._translit import same_case_form
 from railtrack.io.reportset import Problem, ReportSet
 from railtrack.models import DateWindow, Place, Shipment, Sighting
 from railtrack.settings import DEFAULT_SETTINGS, Settings
@@ -157,15 +157,16 @@ def _same_place(a: Place | None, b: Place | None) -> bool:
     """Whether two resolved places are one: their stations, else their names' stems.
 
     Unresolved, a name may be written in another case form by each report ("Бресте",
-    "Брест"): :func:`~railtrack._translit.same_name_stem`, the rule of the reading's
-    own place comparisons (``extract.trains._same_place``; a country there "may be"
-    any of its places, never here: a retraction names where its train was not).
+    "Брест"): :func:`~railtrack._translit.same_case_form`, a case ending only
+    ("Бор" is no form of "Борисов", review19 #5; the reading's own looser
+    ``same_name_stem`` would match it, and a country there "may be" any of its
+    places, never here: a retraction names where its train was not).
     """
     if a is None or b is None:
         return False
     if a.station_id and b.station_id:
         return a.station_id == b.station_id
-    return same_name_stem(a.text, b.text)
+    return same_case_form(a.text, b.text)
 
 
 def _bounds(window: DateWindow | None) -> tuple[date, date] | None:
