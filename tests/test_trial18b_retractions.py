@@ -294,3 +294,15 @@ def test_the_retraction_fits_the_train_told_there_that_day_only(
     (summary,) = [p.message for p in reports.problems if p.message.startswith("the retraction")]
     assert "at Полоцк, on 2026-08-14" in summary
     assert "fits train digest-t3 of" in summary
+
+
+def test_keep_retracted_with_a_store_runs_once(tmp_path: Path) -> None:
+    """Review19 #7: with --store an unknown id was reported twice (kept at load, then again)."""
+    folder = _inputs(tmp_path / "in", _RETRACTIONS[0][1])
+    ran = runner.invoke(
+        app,
+        ["track", str(folder), "-o", str(tmp_path / "out"), "--store", str(tmp_path / "s.db"),
+         "--keep-retracted", "digest-t3", "--keep-retracted", "digest-t9"],
+    )  # fmt: skip
+    assert ran.output.count("no train of the input has id digest-t9") == 1, ran.output
+    assert "kept counted as asked (--keep-retracted)" in ran.output  # (the mark still undone)

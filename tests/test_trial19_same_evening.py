@@ -75,3 +75,56 @@ def test_that_evenings_report_is_no_date() -> None:
     (ship,) = extract_shipments(text, published="2026-03-04", lang="en").shipments
     assert ship.expected_arrival is not None
     assert ship.expected_arrival.earliest == date(2026, 3, 3)
+
+
+# review19 #1: a second train that names only its origin takes the day told, never the
+# first train's destination ("that evening", "the same day", or a day of its own)
+_SECOND_FROM_ONLY = [
+    ("ru", "Эшелон 3 марта прибыл в Гомель. Тем же вечером второй эшелон покинул Оршу.", "Орш"),
+    ("ru", "Эшелон 3 марта прибыл в Гомель. Тем же днём второй эшелон покинул Оршу.", "Орш"),
+    ("uk", "Ешелон 3 березня прибув до Гомеля. Того ж вечора другий ешелон залишив Оршу.", "Орш"),
+    (
+        "en",
+        "On March 3 a military train of 30 cars arrived in Gomel. That evening a second "
+        "train of 20 cars left Orsha.",
+        "Orsha",
+    ),
+    (
+        "en",
+        "On March 3 a military train of 30 cars arrived in Gomel. On March 4 a second "
+        "train of 20 cars left Orsha.",
+        "Orsha",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "origin"), _SECOND_FROM_ONLY)
+def test_that_evening_gives_the_second_train_no_destination(
+    lang: str, text: str, origin: str
+) -> None:
+    ships = extract_shipments(text, published="2026-03-05", lang=lang).shipments
+    second = [s for s in ships if s.origin is not None and origin in s.origin.text]
+    assert len(second) == 1, ships
+    assert second[0].destination is None, (lang, second[0].destination)
+    assert second[0].departure is not None, lang  # the day is still shared
+
+
+def test_second_train_told_by_rank_and_day_only_still_goes_the_firsts_way() -> None:
+    # (negative: the rule that gives a bare ordinal train the ends of the one before)
+    text = "Эшелон из Орши прибыл в Гомель 3 марта. Второй эшелон ожидается 13 марта."
+    ships = extract_shipments(text, published="2026-03-05", lang="ru").shipments
+    assert len(ships) == 2, ships
+    assert all(s.destination is not None and "Гомел" in s.destination.text for s in ships)
+
+
+def test_second_train_naming_the_same_destination_takes_the_origin() -> None:
+    # (negative: a shared end still lets it take the end it does not name)
+    text = (
+        "On March 3 a train of 30 cars left Orsha for Gomel. On March 5 a second train "
+        "of 20 cars arrived in Gomel."
+    )
+    ships = extract_shipments(text, published="2026-03-06", lang="en").shipments
+    second = [s for s in ships if s.cars.total == 20]
+    assert len(second) == 1, ships
+    assert second[0].origin is not None
+    assert second[0].origin.text == "Orsha"

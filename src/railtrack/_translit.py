@@ -39,6 +39,7 @@ __all__ = [
     "is_suffix_word",
     "name_tokens",
     "role_rank",
+    "same_case_form",
     "same_name_stem",
     "skeleton",
     "to_latin",
@@ -520,6 +521,61 @@ def same_name_stem(a: str, b: str) -> bool:
         return False
     stem = max(_STEM_LEAST, min(_STEM_MOST, min(len(x), len(y)) - 1))
     return x[:stem] == y[:stem]
+
+
+# A case form of a name (review19 #5): the shorter name's skeleton has at least this
+# many letters, and each name goes on past the common stem by at most
+# ``_ENDING_MOST`` letters, which begin with a vowel (a case ending)
+_CASE_NAME_LEAST = 4
+_ENDING_MOST = 3
+_SKELETON_VOWELS = frozenset("aeiouy")
+
+
+def same_case_form(a: str, b: str) -> bool:
+    """Whether two names are one name in two case forms ("Брест", "Бресте").
+
+    Stricter than :func:`same_name_stem`, for a comparison that destroys (a
+    retraction takes its train out of every total): the two skeletons share a stem
+    and differ by a case ending only. The shorter has at least four letters; past
+    the common start each goes on by at most three letters, none or beginning with a
+    vowel, and the shorter loses at most two of its own.
+
+    Parameters
+    ----------
+    a, b
+        Two names in any script and spelling.
+
+    Returns
+    -------
+    bool
+        True when one is a case form of the other; False when either has no letters.
+
+    Examples
+    --------
+    >>> same_case_form("Брест", "Бресте"), same_case_form("Орша", "Оршы")
+    (True, True)
+    >>> same_case_form("Полоцк", "Полоцка"), same_case_form("Orsha", "Оршу")
+    (True, True)
+    >>> same_case_form("Бор", "Борисов"), same_case_form("Калуга", "Калуш")
+    (False, False)
+    >>> same_case_form("Луга", "Лугань"), same_case_form("", "")
+    (False, False)
+    """
+    x, y = skeleton(a), skeleton(b)
+    if min(len(x), len(y)) < _CASE_NAME_LEAST:
+        return False
+    common = 0
+    for p, q in zip(x, y, strict=False):
+        if p != q:
+            break
+        common += 1
+    shorter = min(len(x), len(y))
+    if common < shorter - 2:
+        return False
+    rests = (x[common:], y[common:])
+    return all(
+        len(rest) <= _ENDING_MOST and (not rest or rest[0] in _SKELETON_VOWELS) for rest in rests
+    )
 
 
 def tokens_skeleton(tokens: list[str]) -> str:

@@ -419,8 +419,16 @@ def track(  # noqa: C901
             # (a train kept counted: the converted folder is loaded here, its marks undone)
             dask_reads = client is not None and not keep_retracted
             converted = _converted_input(paths, store) if dask_reads else None
+            if client is not None and keep_retracted and _converted_input(paths, store):
+                # (review19 #7: say that the workers no longer read the folder in place)
+                typer.echo(
+                    "--keep-retracted: the converted folder is loaded here to undo its "
+                    "marks, not read in place by the Dask workers",
+                    err=True,
+                )
             options: dict[str, Any] = {"workers": workers, "progress": shown.loaded}
-            if keep_retracted:
+            if keep_retracted and store is None:
+                # (with a store, kept once below, on the store's reports: review19 #7)
                 options["keep_retracted"] = keep_retracted
             if client is not None:
                 options.update(client=client, work_dir=work_dir)

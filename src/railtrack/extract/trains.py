@@ -4032,7 +4032,10 @@ def _take_the_ends_before(draft: ReportDraft, k: int) -> None:
     "W drodze są dwa kolejne pociągi" after "Pierwszy pociąg z darami z Warszawy dotarł
     do Kijowa": more trains named with no way of their own go the way of the nearest
     lone train before them that names an end (inferred). A train whose own end differs
-    from that train's goes elsewhere and takes nothing.
+    from that train's goes elsewhere and takes nothing; so does one that names an end
+    that train did not name ("Тем же вечером второй эшелон покинул Оршу" after a train
+    told only as arriving in Gomel: nothing says the second went to Gomel, review19 #1).
+    A train naming an end takes the others only when one of its ends is that train's.
     """
     train = draft.trains[k]
     before = next(
@@ -4048,6 +4051,10 @@ def _take_the_ends_before(draft: ReportDraft, k: int) -> None:
     ends = [(getattr(train, r), getattr(before, r)) for r in ("origin", "destination")]
     if any(a is not None and b is not None and not _same_place(a, b) for a, b in ends):
         return  # (the second train goes elsewhere)
+    if any(a is not None for a, _ in ends) and not any(
+        a is not None and b is not None for a, b in ends
+    ):
+        return  # (its own ends, none shared: its way is its own, the day alone is shared)
     for role in ("origin", "destination"):
         had = getattr(before, role)
         if getattr(train, role) is None and had is not None:

@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, timedelta
 from typing import Literal
 
-from railtrack._translit import same_name_stem
+from railtrack._translit import same_case_form
 from railtrack.io.reportset import Problem, ReportSet
 from railtrack.models import DateWindow, Place, Shipment, Sighting
 from railtrack.settings import DEFAULT_SETTINGS, Settings
@@ -157,15 +157,16 @@ def _same_place(a: Place | None, b: Place | None) -> bool:
     """Whether two resolved places are one: their stations, else their names' stems.
 
     Unresolved, a name may be written in another case form by each report ("Бресте",
-    "Брест"): :func:`~railtrack._translit.same_name_stem`, the rule of the reading's
-    own place comparisons (``extract.trains._same_place``; a country there "may be"
-    any of its places, never here: a retraction names where its train was not).
+    "Брест"): :func:`~railtrack._translit.same_case_form`, a case ending only
+    ("Бор" is no form of "Борисов", review19 #5; the reading's own looser
+    ``same_name_stem`` would match it, and a country there "may be" any of its
+    places, never here: a retraction names where its train was not).
     """
     if a is None or b is None:
         return False
     if a.station_id and b.station_id:
         return a.station_id == b.station_id
-    return same_name_stem(a.text, b.text)
+    return same_case_form(a.text, b.text)
 
 
 def _bounds(window: DateWindow | None) -> tuple[date, date] | None:
@@ -728,19 +729,23 @@ def keep_counted(result: ReportSet, ids: Iterable[str]) -> None:
     >>> rs = ReportSet()
     >>> rs.shipments = [Shipment(id="d-t3", source=Source(reporter="H"), retracted_by="H",
     ...                          retracted_on=date(2026, 8, 15))]
-    >>> keep_counted(rs, ["d-t3", "d-t9"])
+    >>> rs.shipments.append(Shipment(id="d-t4", source=Source(reporter="H")))
+    >>> keep_counted(rs, ["d-t3", "d-t9", "d-t4"])
     >>> rs.shipments[0].retracted_by is None
     True
     >>> [p.message for p in rs.problems]  # doctest: +NORMALIZE_WHITESPACE
     ['train d-t3: its retraction mark (H, 2026-08-15) is undone; kept counted as asked
-      (--keep-retracted)', 'no train of the input has id d-t9']
+      (--keep-retracted)', 'no train of the input has id d-t9',
+     'train d-t4 was not marked retracted: nothing undone']
     """
     wanted = keep_ids(ids)
     if not wanted:
         return
     known = {t.id for t in result.shipments}
+    undone: set[str] = set()
     for n, told in enumerate(result.shipments):
         if told.id in wanted and told.retracted_by is not None:
+            undone.add(told.id)
             result.problems.append(
                 Problem(
                     result.files.get(("Shipment", told.id), ""),
@@ -757,6 +762,19 @@ def keep_counted(result: ReportSet, ids: Iterable[str]) -> None:
     for wrong in (i for i in wanted if i not in known):
         result.problems.append(
             Problem("--keep-retracted", None, None, f"no train of the input has id {wrong}")
+        )
+    # a known train no retraction marked, nor kept from marking (review19 #6: a typo
+    # naming another train's id was silently ignored)
+    kept = {i for i in wanted if any(KEPT in p.message and i in p.message for p in result.problems)}
+    unmarked = {t.id for t in result.shipments if t.retracted_by is None} - undone - kept
+    for idle in (i for i in wanted if i in unmarked):
+        result.problems.append(
+            Problem(
+                "--keep-retracted",
+                None,
+                None,
+                f"train {idle} was not marked retracted: nothing undone",
+            )
         )
 
 
