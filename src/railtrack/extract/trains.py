@@ -2355,6 +2355,12 @@ class _Assembly:
             first, last = self.bounds[clause.sentence]
             # the sentence on the count's line (a heading on a line above heads a list)
             line = self.text[max(first, self.text.rfind("\n", 0, piece.start) + 1) : last]
+            if self.group is not None and self._totals_above(piece, announcement, rd):
+                # "Всего за день 4 эшелона, 153 вагона." under the day's lines: a
+                # tally of the trains told above, never new trains (trial19b T1)
+                self.group.tally = _tally(announcement, piece, rd)
+                self.group.firm_tally = True
+                return False
             digest = self.group is not None and _is_digest(piece, line, reader, rd)
             if self.group is not None and (digest or _counted_over_a_span(piece, reader, rd)):
                 # "In January, about 15 trains arrived from Russia": a tally, unless
@@ -2370,6 +2376,56 @@ class _Assembly:
         else:
             self._described(piece, marker, listed, reader, rd)
         return False
+
+    def _totals_above(
+        self, piece: Clause, announcement: cues.GroupAnnouncement, rd: Reader
+    ) -> bool:
+        """Whether a line totals the trains told above it ("Всего за день 4 эшелона").
+
+        A line opening with a total (the readers' ``names_day_total``: "Всего за
+        день", "Итого", "Усяго за дзень", "Всього за добу", "Łącznie", "In total")
+        after trains already told sums them up: a tally (trial19b T1). When the trains
+        or the cars it counts differ from those told above, a problem says so.
+        """
+        # the whole line holding the count ("Итого: 4 эшелона" is split at its colon)
+        at = self.text.rfind("\n", 0, piece.start) + 1
+        end = self.text.find("\n", piece.start)
+        line = self.text[at : len(self.text) if end < 0 else end]
+        if not _asks(rd, "names_day_total", line):
+            return False
+        mine = next((g for g, group in enumerate(self.draft.groups) if group is self.group), None)
+        cars: list[object] = [
+            None if (c := t.counts.get("total")) is None else c.value
+            for t in self.draft.trains
+            if t.group is None or t.group != mine
+        ]
+        # the lines of a digest by station above it, read apart (_station_digest_trains)
+        found = _digest_of_trains(self.text, rd, self.published)
+        if found is not None and not found[1]:
+            for ln in found[0].lines:
+                if ln.end <= at:
+                    counted = [
+                        next((c.value for c in per if c.kind == "total"), None)
+                        for per in ln.cars[: ln.n_trains]
+                    ]
+                    cars += counted + [None] * (ln.n_trains - len(counted))
+        if not cars:
+            return False
+        told = [c for c in cars if isinstance(c, int)]
+        n_total = announcement.n_trains
+        said = [c for c in rd.find_car_counts(line) if c.kind == "total" and not c.estimated]
+        total_cars = said[0].value if said and len(cars) == len(told) else None
+        if isinstance(n_total, int) and n_total != len(cars):
+            self.draft.problems.append(
+                f"the total line {line.strip()!r} counts {n_total} trains, "
+                f"{len(cars)} told above it: read as a tally of those"
+            )
+        elif isinstance(total_cars, int) and total_cars != sum(told):
+            self.draft.problems.append(
+                f"the total line {line.strip()!r} counts {total_cars} cars, "
+                f"{sum(told)} told above it: read as a tally of those"
+            )
+        return True
 
     def _further_apart(
         self,
