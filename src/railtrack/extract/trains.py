@@ -37,7 +37,7 @@ from railtrack.extract import cues
 from railtrack.extract.ahead import told_ahead
 from railtrack.extract.captions import is_bare_caption
 from railtrack.extract.clock import NIGHT as _NIGHT
-from railtrack.extract.clock import clock_day, is_night
+from railtrack.extract.clock import TIME_OF_DAY, clock_day, is_night
 from railtrack.extract.clocklists import listed_times
 from railtrack.extract.datelines import datelines
 from railtrack.extract.dates import DateSpan, resolve_date, why_undated
@@ -324,6 +324,47 @@ def _at_clock(day: DateSpan, clock: DateSpan) -> DateSpan:
     return DateSpan(clock.start, clock.end, clock.text, (*kept, ("clock", clock.text)))
 
 
+_NIGHT_RELS = ("last night", "overnight")
+_NIGHT_CLOCK_REACH = 12  # characters from a night word to its clock time ("ночью, в 01:40")
+# between the night word and its time, at most two short words ("ночью, в", "w nocy o
+# godz.", "last night at"): a verb between them tells another moment ("ночью прибыл в")
+_NIGHT_GAP = re.compile(r"[\s,]*(?:\w{1,4}\.?[\s,]*){0,2}")
+_MORNING_END_H = 12  # a night's clock time before noon is after its midnight
+_EVENING_START_H = 18  # one from 18:00 is before it, on the day before
+
+
+def _night_at_clock(span: DateSpan, text: str) -> DateSpan:
+    """Return a night word's span at the clock time told just after it, if one.
+
+    "Сегодня ночью, в 01:40", "Сёння ноччу а 01:40", "Сьогодні вночі о 01:40", "Dziś w
+    nocy o 01:40", "Last night at 01:40": a night word (a relative "last night" of the
+    lexicons) before a time after midnight is that time on the report's day ("today");
+    before one of the evening ("ночью в 23:40"), on the day before. Otherwise (no time,
+    or one in the day) the night's two-day window stays (trial19b T6).
+
+    >>> _night_at_clock(DateSpan(0, 13, "Сегодня ночью", (("rel", "last night"),)),
+    ...                 "Сегодня ночью, в 01:40, прибыл").fields
+    (('rel', 'today'), ('clock', '01:40'))
+    >>> _night_at_clock(DateSpan(0, 13, "Сегодня ночью", (("rel", "last night"),)),
+    ...                 "Сегодня ночью прибыл в 01:40 эшелон").fields
+    (('rel', 'last night'),)
+    """
+    if " ".join((span.get("rel") or "").lower().split()) not in _NIGHT_RELS:
+        return span
+    found = TIME_OF_DAY.search(text, span.end, span.end + _NIGHT_CLOCK_REACH + 5)
+    if found is None or _NIGHT_GAP.fullmatch(text[span.end : found.start()]) is None:
+        return span
+    hour = int(found[1])
+    if hour < _MORNING_END_H:
+        rel = "today"
+    elif hour >= _EVENING_START_H:
+        rel = "yesterday"
+    else:
+        return span
+    kept = tuple(f for f in span.fields if f[0] not in ("rel", "clock", "daypart"))
+    return DateSpan(span.start, span.end, span.text, (("rel", rel), *kept, ("clock", found[0])))
+
+
 class _ClauseReader:
     """Read the places, dates, counts and claim of one clause into a facts holder."""
 
@@ -368,6 +409,7 @@ class _ClauseReader:
         # "do dziś nie dotarł": the report's day as a bound, no event's day (trial14 T5)
         found = without_until_now(self.rd.find_dates(self.text), self.text, self.rd.lang)
         found = found or self._past_day()
+        found = [_night_at_clock(d, self.text) for d in found]
         day = _one_day(found)
         if day is not None:
             same = _same_day_at(self.rd, self.text)
