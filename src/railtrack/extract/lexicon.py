@@ -602,6 +602,9 @@ class Lexicon:
     # a digest's heading over the post's own day, with no date ("Итоги дня:",
     # "Podsumowanie dnia:"): its trains are dated by the post's day
     day_digest: re.Pattern[str] | None = None
+    # a total line under a day's lines ("Всего за день 4 эшелона, 153 вагона", "Łącznie"):
+    # with trains told above it, a tally of them, never new trains
+    day_total: re.Pattern[str] | None = None
     # "Раней", "Earlier" opening a clause: an arrival told there is the leg before
     earlier_leg: re.Pattern[str] | None = None
     # "ён", "it": a pronoun for the train told before; "делегацыя", "minister": a
@@ -1006,6 +1009,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         recap_span=_stem_re(data.get("recap_span") or []),
         past_day=_stem_re(data.get("past_day") or []),
         day_digest=_stem_re(data.get("day_digest") or []),
+        day_total=_stem_re(data.get("day_total") or []),
         earlier_leg=_stem_re(data.get("earlier_leg") or []),
         train_pronouns=_stem_re(data.get("train_pronouns") or []),
         list_colon_words=tuple(str(w).lower() for w in data.get("list_colon_words") or []),

@@ -2164,6 +2164,21 @@ class LexiconReader:
         """
         return self._matches("week_count", text)
 
+    def names_day_total(self, text: str) -> bool:
+        """Whether a text opens a total line of a day ("Всего за день 4 эшелона", "Łącznie").
+
+        With trains told above it, the trains it counts are a tally of those, never
+        new trains (the lexicon's ``day_total``; trial19b T1).
+
+        Examples
+        --------
+        >>> LexiconReader("ru").names_day_total("Всего за день 4 эшелона, 153 вагона.")
+        True
+        >>> LexiconReader("be").names_day_total("Сёння прыбылі 2 эшалоны")
+        False
+        """
+        return self._matches("day_total", text)
+
     def recalls(self, text: str) -> bool:
         """Whether a text recalls an earlier count ("Напомним", "Przypomnijmy, że").
 

@@ -261,6 +261,9 @@ class EnglishReader:
     def names_digest(self, text: str) -> bool:  # noqa: D102
         return cues.names_digest(text)
 
+    def names_day_total(self, text: str) -> bool:  # noqa: D102
+        return cues.names_day_total(text)
+
     def names_week_count(self, text: str) -> bool:  # noqa: D102
         return cues.names_week_count(text)
 

@@ -77,7 +77,7 @@ _BULLETED = re.compile(
 _COUNT_FIRST = re.compile(r"(?P<n>\d{1,2})(?!\d)")
 # a line's one train with no number: a singular train noun among its first two words
 # ("эшалон з тэхнікай", "a train", "pociąg")
-_ONE_TRAIN = re.compile(r"[^\W\d_]+(?:[^\S\n]+[^\W\d_]+)?")
+_ONE_TRAIN = re.compile(r"[^\W\d_]+(?:[^\S\n]+[^\W\d_]+){0,2}")
 _MIN_LINES = 2  # two station lines or more make a digest
 
 

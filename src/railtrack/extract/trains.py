@@ -37,7 +37,7 @@ from railtrack.extract import cues
 from railtrack.extract.ahead import told_ahead
 from railtrack.extract.captions import is_bare_caption
 from railtrack.extract.clock import NIGHT as _NIGHT
-from railtrack.extract.clock import clock_day, is_night
+from railtrack.extract.clock import TIME_OF_DAY, clock_day, is_night
 from railtrack.extract.clocklists import listed_times
 from railtrack.extract.datelines import datelines
 from railtrack.extract.dates import DateSpan, resolve_date, why_undated
@@ -324,6 +324,47 @@ def _at_clock(day: DateSpan, clock: DateSpan) -> DateSpan:
     return DateSpan(clock.start, clock.end, clock.text, (*kept, ("clock", clock.text)))
 
 
+_NIGHT_RELS = ("last night", "overnight")
+_NIGHT_CLOCK_REACH = 12  # characters from a night word to its clock time ("ночью, в 01:40")
+# between the night word and its time, at most two short words ("ночью, в", "w nocy o
+# godz.", "last night at"): a verb between them tells another moment ("ночью прибыл в")
+_NIGHT_GAP = re.compile(r"[\s,]*(?:\w{1,4}\.?[\s,]*){0,2}")
+_MORNING_END_H = 12  # a night's clock time before noon is after its midnight
+_EVENING_START_H = 18  # one from 18:00 is before it, on the day before
+
+
+def _night_at_clock(span: DateSpan, text: str) -> DateSpan:
+    """Return a night word's span at the clock time told just after it, if one.
+
+    "Сегодня ночью, в 01:40", "Сёння ноччу а 01:40", "Сьогодні вночі о 01:40", "Dziś w
+    nocy o 01:40", "Last night at 01:40": a night word (a relative "last night" of the
+    lexicons) before a time after midnight is that time on the report's day ("today");
+    before one of the evening ("ночью в 23:40"), on the day before. Otherwise (no time,
+    or one in the day) the night's two-day window stays (trial19b T6).
+
+    >>> _night_at_clock(DateSpan(0, 13, "Сегодня ночью", (("rel", "last night"),)),
+    ...                 "Сегодня ночью, в 01:40, прибыл").fields
+    (('rel', 'today'), ('clock', '01:40'))
+    >>> _night_at_clock(DateSpan(0, 13, "Сегодня ночью", (("rel", "last night"),)),
+    ...                 "Сегодня ночью прибыл в 01:40 эшелон").fields
+    (('rel', 'last night'),)
+    """
+    if " ".join((span.get("rel") or "").lower().split()) not in _NIGHT_RELS:
+        return span
+    found = TIME_OF_DAY.search(text, span.end, span.end + _NIGHT_CLOCK_REACH + 5)
+    if found is None or _NIGHT_GAP.fullmatch(text[span.end : found.start()]) is None:
+        return span
+    hour = int(found[1])
+    if hour < _MORNING_END_H:
+        rel = "today"
+    elif hour >= _EVENING_START_H:
+        rel = "yesterday"
+    else:
+        return span
+    kept = tuple(f for f in span.fields if f[0] not in ("rel", "clock", "daypart"))
+    return DateSpan(span.start, span.end, span.text, (("rel", rel), *kept, ("clock", found[0])))
+
+
 class _ClauseReader:
     """Read the places, dates, counts and claim of one clause into a facts holder."""
 
@@ -368,6 +409,7 @@ class _ClauseReader:
         # "do dziś nie dotarł": the report's day as a bound, no event's day (trial14 T5)
         found = without_until_now(self.rd.find_dates(self.text), self.text, self.rd.lang)
         found = found or self._past_day()
+        found = [_night_at_clock(d, self.text) for d in found]
         day = _one_day(found)
         if day is not None:
             same = _same_day_at(self.rd, self.text)
@@ -2355,6 +2397,12 @@ class _Assembly:
             first, last = self.bounds[clause.sentence]
             # the sentence on the count's line (a heading on a line above heads a list)
             line = self.text[max(first, self.text.rfind("\n", 0, piece.start) + 1) : last]
+            if self.group is not None and self._totals_above(piece, announcement, rd):
+                # "Всего за день 4 эшелона, 153 вагона." under the day's lines: a
+                # tally of the trains told above, never new trains (trial19b T1)
+                self.group.tally = _tally(announcement, piece, rd)
+                self.group.firm_tally = True
+                return False
             digest = self.group is not None and _is_digest(piece, line, reader, rd)
             if self.group is not None and (digest or _counted_over_a_span(piece, reader, rd)):
                 # "In January, about 15 trains arrived from Russia": a tally, unless
@@ -2370,6 +2418,56 @@ class _Assembly:
         else:
             self._described(piece, marker, listed, reader, rd)
         return False
+
+    def _totals_above(
+        self, piece: Clause, announcement: cues.GroupAnnouncement, rd: Reader
+    ) -> bool:
+        """Whether a line totals the trains told above it ("Всего за день 4 эшелона").
+
+        A line opening with a total (the readers' ``names_day_total``: "Всего за
+        день", "Итого", "Усяго за дзень", "Всього за добу", "Łącznie", "In total")
+        after trains already told sums them up: a tally (trial19b T1). When the trains
+        or the cars it counts differ from those told above, a problem says so.
+        """
+        # the whole line holding the count ("Итого: 4 эшелона" is split at its colon)
+        at = self.text.rfind("\n", 0, piece.start) + 1
+        end = self.text.find("\n", piece.start)
+        line = self.text[at : len(self.text) if end < 0 else end]
+        if not _asks(rd, "names_day_total", line):
+            return False
+        mine = next((g for g, group in enumerate(self.draft.groups) if group is self.group), None)
+        cars: list[object] = [
+            None if (c := t.counts.get("total")) is None else c.value
+            for t in self.draft.trains
+            if t.group is None or t.group != mine
+        ]
+        # the lines of a digest by station above it, read apart (_station_digest_trains)
+        found = _digest_of_trains(self.text, rd, self.published)
+        if found is not None and not found[1]:
+            for ln in found[0].lines:
+                if ln.end <= at:
+                    counted = [
+                        next((c.value for c in per if c.kind == "total"), None)
+                        for per in ln.cars[: ln.n_trains]
+                    ]
+                    cars += counted + [None] * (ln.n_trains - len(counted))
+        if not cars:
+            return False
+        told = [c for c in cars if isinstance(c, int)]
+        n_total = announcement.n_trains
+        said = [c for c in rd.find_car_counts(line) if c.kind == "total" and not c.estimated]
+        total_cars = said[0].value if said and len(cars) == len(told) else None
+        if isinstance(n_total, int) and n_total != len(cars):
+            self.draft.problems.append(
+                f"the total line {line.strip()!r} counts {n_total} trains, "
+                f"{len(cars)} told above it: read as a tally of those"
+            )
+        elif isinstance(total_cars, int) and total_cars != sum(told):
+            self.draft.problems.append(
+                f"the total line {line.strip()!r} counts {total_cars} cars, "
+                f"{sum(told)} told above it: read as a tally of those"
+            )
+        return True
 
     def _further_apart(
         self,
