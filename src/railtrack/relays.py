@@ -1816,11 +1816,24 @@ def _train_places(
 def station_namer(network: RailNetwork) -> Callable[[str], str | None]:
     """Return the name of a station id on ``network`` (None for an id it lacks).
 
+    Parameters
+    ----------
+    network
+        The rail network whose graph nodes carry each station's ``name``.
+
+    Returns
+    -------
+    callable
+        ``name(station_id) -> str or None``: the node's name as text; None for an
+        id not in the network or a node without a name. It reads the network as it
+        is when called (no copy is taken).
+
     Examples
     --------
     >>> from railtrack.network import load_network
-    >>> station_namer(load_network())("BY-ORSHA")
-    'Orsha-Tsentralnaya'
+    >>> name = station_namer(load_network())
+    >>> name("BY-ORSHA"), name("XX-NOWHERE")
+    ('Orsha-Tsentralnaya', None)
     """
     nodes = network.G.nodes
 
