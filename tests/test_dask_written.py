@@ -63,7 +63,7 @@ def _plain(df: pd.DataFrame) -> pd.DataFrame:
 def expected_tables(result: TrackResult) -> dict[str, pd.DataFrame]:
     """The per-train tables of a default run, in the shapes the parts hold."""
     problems = result.problems_frame()
-    unrouted = problems[problems["message"].str.contains("not routed")]
+    unrouted = problems[problems["message"].str.contains("not routed|is ambiguous")]
     return {
         "shipments": result.shipments,
         "routes": per_train_routes(result.routes),
@@ -258,3 +258,37 @@ def test_generated_input_written_same_as_default(
     default = track(reports, ru_rail_network, as_of="2023-04-01")
     assert_same(default, run)
     assert_same_files(default, run, ru_rail_network, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("rows", "ambiguous"),
+    [
+        ("14.08.2026;Светлогорск;50\n14.08.2026;Мозырь;40\n", 1),  # two places bear it
+        ("14.08.2026;Мозырь;50\n15.08.2026;Светлогорск;30\n16.08.2026;Светлогорск;20\n", 2),
+        ("14.08.2026;Мозырь;50\n14.08.2026;Жлобин;40\n", 0),  # negative: every row placed
+    ],
+)
+def test_written_tables_say_ambiguous_rows_as_the_default_engine(
+    client: Any, tmp_path: Path, rows: str, ambiguous: int
+) -> None:
+    """A hand log's row whose station two places bear is a problem on both engines (review19 #4).
+
+    The per-train tables the workers write hold it in the problems part, and the
+    headline counts it, as :attr:`railtrack.pipeline.TrackResult.problems` does.
+    """
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "log.csv").write_text(f"date;station;Вагонов\n{rows}", encoding="utf-8")
+    reports = load_reports(tmp_path / "in")
+    write_converted(reports, tmp_path / "conv")
+    net = load_network()
+    default = track(reports, net)
+    run = write_dask(tmp_path / "conv", net, client, tmp_path / "tables")
+    said = [str(p) for p in default.problems if "is ambiguous" in p.message]
+    assert len(said) == ambiguous
+    assert run.headline()["problems"] == default.headline()["problems"]
+    written = run.table("problems")
+    got = written[written["message"].str.contains("is ambiguous")]
+    want = default.problems_frame()
+    want = want[want["message"].str.contains("is ambiguous")]
+    assert sorted(got["message"]) == sorted(want["message"])
+    assert sorted(got["row"].astype(int)) == sorted(want["row"].astype(int))

@@ -4,7 +4,7 @@
 47 cars left Orsha for Smolensk that evening" gave the second train no departure, so
 it stood as a second Orsha train beside Hajun's. "That evening" ("тем же вечером",
 "того ж вечора", "у той жа вечар", "tego samego wieczoru") is the day told before it:
-the English cue (``cues.SAME_DAY_RE``) and the lexicons' ``same_day`` key.
+the English cue (en.yaml's ``same_day``) and the lexicons' ``same_day`` key.
 """
 
 from __future__ import annotations

@@ -714,6 +714,7 @@ def write_task(
             routes,
             _without_helpers(_in_order(estimates)),
             _without_helpers(_in_order(statuses)),
+            resolve=shared(NETWORK).gazetteer.resolve,  # a hand log's ambiguous rows
         )
         crossing = routes[C.BORDER_CROSSINGS_N].fillna(0).to_numpy(dtype=np.int64) > 0
         totals["crossing"] = ships.loc[crossing, [C.ID, ROUTE_KEY]].reset_index(drop=True)

@@ -42,7 +42,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -56,6 +56,7 @@ from railtrack._frames import parquet_ready
 from railtrack.accounting import (
     OUTCOME,
     ROUTED,
+    ambiguous_row_problems,
     announced,
     retracted,
     route_outcomes,
@@ -202,6 +203,8 @@ def write_part(
     routes: pd.DataFrame,
     estimates: pd.DataFrame,
     statuses: pd.DataFrame,
+    *,
+    resolve: Callable[[str], Any] | None = None,
 ) -> dict[str, Any]:
     """Write one partition's per-train tables as parts; return its totals.
 
@@ -214,11 +217,17 @@ def write_part(
     ships, routes, estimates, statuses
         The partition's trains, routes, estimates and statuses, row for row, in
         the load's order, without the engine's helper columns.
+    resolve
+        The network's name resolution (:meth:`railtrack.gazetteer.Gazetteer.resolve`):
+        with it, the problems part starts with the partition's table rows whose place
+        two places bear (:func:`railtrack.accounting.ambiguous_row_problems`), as the
+        default engine's problems do; None leaves them out.
 
     Returns
     -------
     dict
-        :func:`part_totals` of the partition.
+        :func:`part_totals` of the partition, plus ``ambiguous`` (how many
+        ambiguous-row problems the part holds).
 
     Notes
     -----
@@ -226,7 +235,8 @@ def write_part(
     ``tests/test_dask_written.py``.
     """
     outcomes = route_outcomes(ships, routes)
-    problems = problems_frame(unrouted_problems(outcomes, ships))
+    ambiguous = [] if resolve is None else ambiguous_row_problems(ships, resolve)
+    problems = problems_frame([*ambiguous, *unrouted_problems(outcomes, ships)])
     tables = {
         "shipments": ships,
         "routes": per_train_routes(routes),
@@ -237,7 +247,7 @@ def write_part(
     root = Path(out_dir)
     for name, table in tables.items():
         write_parquet(table, root / name / part_name(index))
-    return part_totals(ships, routes, estimates)
+    return {**part_totals(ships, routes, estimates), "ambiguous": len(ambiguous)}
 
 
 @dataclass
@@ -261,6 +271,9 @@ class Totals:
     retracted, unconfirmed
         Trains a later report retracts, and trains told only as hearsay
         (:func:`railtrack.accounting.retracted`, :func:`~railtrack.accounting.unconfirmed`).
+    ambiguous
+        Table rows whose place two places bear and nothing settled (one problem each,
+        :func:`railtrack.accounting.ambiguous_row_problems`).
     routes
         Each distinct route once with the trains on it, in order of first use
         (:data:`railtrack.route_files.DISTINCT_ROUTE_COLUMNS`).
@@ -277,6 +290,7 @@ class Totals:
     announced: int = 0
     retracted: int = 0
     unconfirmed: int = 0
+    ambiguous: int = 0
     routes: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
@@ -318,6 +332,7 @@ def merge_totals(parts: Iterable[Mapping[str, Any]]) -> Totals:
         out.announced += int(part.get("announced", 0))
         out.retracted += int(part.get("retracted", 0))
         out.unconfirmed += int(part.get("unconfirmed", 0))
+        out.ambiguous += int(part.get("ambiguous", 0))
         routes.append(part["routes"])
     found = [r for r in routes if len(r)]
     if found:
@@ -508,7 +523,10 @@ class WrittenRun:
             "n_announced": self.totals.announced,
             "n_retracted": self.totals.retracted,
             "n_unconfirmed": self.totals.unconfirmed,
-            "problems": self.network_problems + len(self.reports.problems) + sum(unrouted.values()),
+            "problems": self.network_problems
+            + len(self.reports.problems)
+            + self.totals.ambiguous
+            + sum(unrouted.values()),
             "as_of": None if self.as_of is None else self.as_of.date().isoformat(),
             "as_of_basis": None if knowledge is None else knowledge.basis,
             "n_reports_after_as_of": 0 if knowledge is None else knowledge.reports_after,

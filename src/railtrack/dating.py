@@ -49,6 +49,27 @@ def middle_day(df: pd.DataFrame, first: str, last: str) -> pd.Series:
     March), never by its first: a week's chart must not draw it in the week of 23
     February because 1 March is a Sunday (trial19 T10). The middle of an even span
     is the earlier of its two middle days.
+
+    Parameters
+    ----------
+    df
+        Any table holding the two bound columns (a missing column counts as unknown).
+    first, last
+        The names of the window's first and last day columns: dates, timestamps
+        (a time zone is dropped) or ISO text; text that is no date counts as unknown.
+
+    Returns
+    -------
+    pandas.Series
+        ``datetime64[ns]`` days, one per row of ``df`` (same index): the middle day,
+        the one bound known, or NaT. Raises nothing.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"lo": ["2026-03-01", "2026-03-01", None, None],
+    ...                    "hi": ["2026-03-10", None, "2026-03-07", None]})
+    >>> [str(d)[:10] for d in middle_day(df, "lo", "hi")]
+    ['2026-03-05', '2026-03-01', '2026-03-07', 'NaT']
     """
     lo, hi = _column(df, first).dt.normalize(), _column(df, last).dt.normalize()
     middle = lo + ((hi - lo) / 2).dt.floor("D")

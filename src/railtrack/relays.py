@@ -309,8 +309,8 @@ def day_ordinals(column: pd.Series) -> list[int | None]:
     ----------
     column
         Dates (``date`` objects as the shipments table holds them, timestamps, or ISO
-        text of one format, as :func:`pandas.to_datetime` infers it from the first);
-        a time of day is dropped.
+        8601 text, date-only and timed rows mixed: each row is read on its own, not
+        in the format pandas would infer from the first); a time of day is dropped.
 
     Returns
     -------
@@ -325,7 +325,8 @@ def day_ordinals(column: pd.Series) -> list[int | None]:
     >>> date.fromordinal(738587)
     datetime.date(2023, 3, 8)
     """
-    days = pd.to_datetime(column, errors="coerce").to_numpy(dtype="datetime64[D]")
+    parsed = pd.to_datetime(column, errors="coerce", format="ISO8601")  # each row its own
+    days = parsed.to_numpy(dtype="datetime64[D]")
     out = days.astype("int64") + _EPOCH_ORDINAL
     return [None if missing else int(v) for v, missing in zip(out, pd.isna(days), strict=True)]
 
@@ -1337,7 +1338,7 @@ def _late_in_day(seen: pd.DataFrame, hours: float) -> list[bool]:
     """Return whether each sighting is timed in the last ``hours`` of its UTC day."""
     if hours <= 0 or C.PRECISION not in seen.columns or seen.empty:
         return [False] * len(seen)
-    at = pd.to_datetime(seen[C.SEEN_AT], errors="coerce")
+    at = pd.to_datetime(seen[C.SEEN_AT], errors="coerce", format="ISO8601")  # mixed precisions
     into_day = (at - at.dt.normalize()) / pd.Timedelta(hours=1)
     timed = seen[C.PRECISION].astype(str).eq("datetime")
     return (timed & into_day.ge(24 - hours)).fillna(False).astype(bool).tolist()
@@ -1819,11 +1820,24 @@ def _train_places(
 def station_namer(network: RailNetwork) -> Callable[[str], str | None]:
     """Return the name of a station id on ``network`` (None for an id it lacks).
 
+    Parameters
+    ----------
+    network
+        The rail network whose graph nodes carry each station's ``name``.
+
+    Returns
+    -------
+    callable
+        ``name(station_id) -> str or None``: the node's name as text; None for an
+        id not in the network or a node without a name. It reads the network as it
+        is when called (no copy is taken).
+
     Examples
     --------
     >>> from railtrack.network import load_network
-    >>> station_namer(load_network())("BY-ORSHA")
-    'Orsha-Tsentralnaya'
+    >>> name = station_namer(load_network())
+    >>> name("BY-ORSHA"), name("XX-NOWHERE")
+    ('Orsha-Tsentralnaya', None)
     """
     nodes = network.G.nodes
 
@@ -2511,7 +2525,7 @@ def _clock_moments(
     if not len(timed):
         return {}
     where = {str(v): n for n, v in enumerate(shipments[C.ID].astype(str))}
-    moments = pd.to_datetime(timed[C.SEEN_AT], errors="coerce", utc=True)
+    moments = pd.to_datetime(timed[C.SEEN_AT], errors="coerce", utc=True, format="ISO8601")
     out: dict[int, list[tuple[str, float]]] = {}
     for shipment, station, moment in zip(
         timed[C.SHIPMENT].astype(str), text_values(timed[C.STATION_ID]), moments, strict=True

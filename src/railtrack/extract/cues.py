@@ -306,20 +306,6 @@ _INCIDENT_RE = fold_compile(
     re.IGNORECASE,
 )
 # "the train", "the freight train", "this train": a train the text has already named
-# "On the same day", "later that day": the day told last (``trains._same_day_at``)
-SAME_DAY_RE = re.compile(
-    r"(?<!\w)(?:(?:on|during)\s+)?(?:the|that)\s+same\s+(?:day|evening|morning|night)(?!\w)"
-    # "on March 3 a train arrived ..., while another left Orsha that evening": the
-    # evening (morning, afternoon, night) of the day told (trial19 T3)
-    r"|(?<![\w'’])(?:later\s+|earlier\s+)?that\s+(?:evening|morning|afternoon|night)(?![\w'’])"
-    r"|(?<!\w)later\s+(?:that|the\s+same)\s+day(?!\w)"
-    # "On December 20 ... departed from Polonka. During the day, the train passed ... and
-    # arrived in Luninets": after a day told, the rest of that day (issue 13, session 17);
-    # with no day told before it dates nothing (written corpus 040)
-    r"|(?<!\w)(?:during|in\s+the\s+course\s+of|over)\s+(?:the|that)\s+day(?!\w)",
-    re.IGNORECASE,
-)
-
 _DEFINITE_TRAIN_RE = re.compile(
     r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:train|echelon|cars|wagons|consignment)\b",
     re.IGNORECASE,

@@ -622,6 +622,12 @@ class Lexicon:
     # most words from the train noun to the ``with`` word, the noun included (the
     # table's ``noun_reach``; review18 #15)
     people_on_board_reach: int = 3
+    # most characters before a region's name in which a station word ("станция", "station")
+    # makes a lone train's region its station's (``station_word_reach``; review19 #11)
+    station_word_reach: int = 60
+    # most words between the travel-time words and their number ("время в пути около 7
+    # дней": one word; ``trip_length_reach``; review19 #11)
+    trip_length_reach: int = 3
     # "Поправка:", "Sprostowanie:", "Correction:": a later statement corrects a fact
     correction: re.Pattern[str] | None = None
     # how a corrected count is put: "не {old}, а {new}" ({old}/{new} are numbers)
@@ -1017,6 +1023,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         other_movers=_stem_re(data.get("other_movers") or []),
         people_on_board=_on_board_re(data.get("people_on_board") or {}),
         people_on_board_reach=int((data.get("people_on_board") or {}).get("noun_reach", 3)),
+        station_word_reach=int(data.get("station_word_reach", 60)),
+        trip_length_reach=int(data.get("trip_length_reach", 3)),
         correction=_stem_re(data.get("correction") or []),
         correction_swap=tuple(str(t) for t in data.get("correction_swap") or []),
         years_ago=_stem_re(data.get("years_ago") or []),

@@ -362,7 +362,7 @@ def named_trip_lengths(
     found: list[tuple[int, int, int]] = []
     for m in pattern.finditer(text):
         i = next((k for k, t in enumerate(toks) if t.start >= m.end()), len(toks))
-        for k in range(i, min(i + 4, len(toks) - 1)):
+        for k in range(i, min(i + lex.trip_length_reach + 1, len(toks) - 1)):
             if not toks[k].low[:1].isalnum():
                 break  # (a comma or a stop ends the phrase)
             number = number_at(toks, k)

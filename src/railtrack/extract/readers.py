@@ -54,21 +54,6 @@ _LEG_ON_RE = re.compile(
     r"\b(?:(?P<relative>from\s+where|whence)|from\s+there|thence)\b", re.IGNORECASE
 )
 
-# a further destination named after the station reached ("Its further destination is
-# Yelsk"): the end of the route, the station reached a place passed (as the lexicons'
-# ``final_stop`` words, "Jego dalszym celem ma być Jelsk")
-# ... or seen there later on its way on ("moving towards Orsha, where it was later seen
-# heading towards Smolensk"): the later heading is the end, the place a place passed
-_FURTHER_END_RE = re.compile(
-    r"\b(?:(?:further|onward|next|subsequent)\s+destination"
-    r"|where\s+(?:(?:it|the\s+(?:train|echelon|convoy))\s+)?(?:was|were)\s+later"
-    # ... or a second leg joined by "and" ("headed to Orsha and left for Osipovichi")
-    # (with its "for"/"to": "and left at Balkhash station" left the train there)
-    r"|and\s+(?:then\s+)?(?:left|departed|headed|proceeded|continued|moved\s+on)"
-    r"\s+(?:for|to|towards|toward))\b",
-    re.IGNORECASE,
-)
-
 __all__ = ["EnglishReader", "Reader", "reader_for"]
 
 
@@ -103,7 +88,8 @@ class EnglishReader:
     """English: the tuned pattern finders."""
 
     lang = "en"
-    same_day = cues.SAME_DAY_RE  # "on the same day": the day told last
+    # "on the same day", "that evening": the day told last (en.yaml's ``same_day``)
+    same_day = lexicon("en").same_day
 
     def __init__(self) -> None:
         # the assembly asks for the verbs of a clause and of its head again and again
@@ -159,7 +145,8 @@ class EnglishReader:
         >>> EnglishReader().final_stop_at("Its further destination is Yelsk.")
         4
         """
-        found = _FURTHER_END_RE.search(text)
+        pattern = lexicon("en").final_stop  # en.yaml's ``final_stop``, as the others'
+        found = pattern.search(text) if pattern is not None else None
         return None if found is None else found.start()
 
     def without_other_modes(self, text: str) -> str:

@@ -3225,7 +3225,7 @@ def _finish(assembly: _Assembly, *, lang: str, max_group_trains: int) -> ReportD
         for t in draft.trains
         if not _nothing_to_track(t, tracked=tracked)
         or _seen_heading_for_a_country(t, assembly.text, lang)
-        or _at_a_station_in_a_region(t, assembly.text)
+        or _at_a_station_in_a_region(t, assembly.text, lang)
     ]
     # a train told of and nothing read of it, with no sentence of no shipment: the
     # caller says so (``ReportDraft.untold``)
@@ -4310,7 +4310,7 @@ def _seen_heading_for_a_country(train: TrainDraft, text: str, lang: str) -> bool
     )
 
 
-def _at_a_station_in_a_region(train: TrainDraft, text: str) -> bool:
+def _at_a_station_in_a_region(train: TrainDraft, text: str, lang: str = "en") -> bool:
     """Whether a lone train's only fact is a station told only by its region.
 
     "Ешелон прибув на залізничну станцію у Воронезькій області", "a train left a station
@@ -4326,7 +4326,8 @@ def _at_a_station_in_a_region(train: TrainDraft, text: str) -> bool:
     if len(places) != 1 or not _names_region(places[0].value.text):
         return False
     start = places[0].start
-    lead = text[max(0, start - 60) : start]
+    reach = lexicon(lang).station_word_reach  # characters back to a station word
+    lead = text[max(0, start - reach) : start]
     breaks = list(_SENTENCE_BREAK.finditer(lead))
     if breaks:
         lead = lead[breaks[-1].end() :]

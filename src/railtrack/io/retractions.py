@@ -90,8 +90,24 @@ def _undo(trains: Sequence[Shipment]) -> str:
 def keep_ids(values: Iterable[str]) -> tuple[str, ...]:
     """Return the shipment ids ``--keep-retracted`` gives (repeated, or comma-separated).
 
+    Parameters
+    ----------
+    values
+        The option's values as given: each one id or several joined by commas.
+
+    Returns
+    -------
+    tuple of str
+        The ids stripped of spaces, in the order first given, each once; empty
+        pieces ("a-t1,,") are dropped. Raises nothing; an id no train has is
+        :func:`keep_counted`'s to report.
+
+    Examples
+    --------
     >>> keep_ids(["a-t1,b-t1", " c-t2 "])
     ('a-t1', 'b-t1', 'c-t2')
+    >>> keep_ids(["a-t1", "a-t1,", ""])
+    ('a-t1',)
     """
     return tuple(
         dict.fromkeys(i.strip() for value in values for i in value.split(",") if i.strip())

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from railtrack.extract.dates import DateSpan
 
-__all__ = ["TableYear", "table_year", "year_of_cell", "yearless_span"]
+__all__ = ["TableYear", "cell_days", "table_year", "year_of_cell", "yearless_span"]
 
 _FIRST_YEAR, _LAST_YEAR = 1900, 2100
 
@@ -130,6 +130,17 @@ def yearless_span(text: str) -> DateSpan | None:
 
     None when the cell gives a year, is relative ("вчера"), or holds no such date.
 
+    Parameters
+    ----------
+    text
+        One table cell's text, in any language the date finder reads.
+
+    Returns
+    -------
+    DateSpan or None
+        The cell's one date (a time of day after it is not part of the span); None
+        when the cell holds no date, several, a year, or a relative day.
+
     Examples
     --------
     >>> yearless_span("3 марта").text, yearless_span("3 March 21:15").text
@@ -150,6 +161,20 @@ def yearless_span(text: str) -> DateSpan | None:
 
 def year_of_cell(text: str, reference: date) -> int | None:
     """Return the year a yearless cell is read in: its month nearest ``reference``.
+
+    Parameters
+    ----------
+    text
+        One table cell's text ("28 декабря").
+    reference
+        The day the table's yearless dates are placed near (:attr:`TableYear.reference`).
+
+    Returns
+    -------
+    int or None
+        The year whose day-and-month lies nearest ``reference`` (within about six
+        months forward or back); None when :func:`yearless_span` finds no yearless
+        date in the cell.
 
     Examples
     --------
@@ -232,10 +257,24 @@ def table_year(
 def cell_days(value: Any) -> date | None:
     """Return the first day a date cell gives with its year, else None (no year, no date).
 
+    Parameters
+    ----------
+    value
+        A cell as read from a CSV or Excel table: text, a ``date`` or ``datetime``
+        (an Excel date cell), or anything else (a number, None).
+
+    Returns
+    -------
+    datetime.date or None
+        The day (a time of day dropped); None for a cell without a year, without a
+        date, empty, or of another type. Raises nothing.
+
     Examples
     --------
     >>> cell_days("2026-03-06"), cell_days("06.03.2026 10:15"), cell_days("6 марта")
     (datetime.date(2026, 3, 6), datetime.date(2026, 3, 6), None)
+    >>> cell_days(datetime(2026, 3, 6, 10, 15)), cell_days(42), cell_days("  ")
+    (datetime.date(2026, 3, 6), None, None)
     """
     from railtrack.io.passages import read_seen
 
