@@ -21,7 +21,7 @@ gazetteer folds them ("Smolenska", "Brzescia" resolve).
 Examples
 --------
 >>> restore_diacritics("Pociag z Orszy do Smolenska odjechal wczoraj z 40 wagonami.")
-'Pociąg z Orszy do Smolenska odjechal wczoraj z 40 wagonami.'
+'Pociąg z Orszy do Smolenska odjechał wczoraj z 40 wagonami.'
 >>> plain_polish_words("Pociag z Orszy do Smolenska odjechal wczoraj z 40 wagonami.")
 4
 """
