@@ -39,6 +39,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, date, timedelta
+from pathlib import Path
 from typing import Literal
 
 from railtrack._translit import same_case_form
@@ -821,13 +822,14 @@ def retraction_label(path: str, denied: Shipment) -> str:
     >>> src = Source(reporter="Hajun", published=date(2023, 5, 15), message_id=9,
     ...              published_at=datetime(2023, 5, 15, 7, 30, tzinfo=UTC))
     >>> retraction_label("export/result.json", Shipment(id="x", source=src))
-    'export/result.json message 9 (posted 2023-05-15 07:30 UTC)'
+    'result.json message 9 (posted 2023-05-15 07:30 UTC)'
     >>> retraction_label("b.txt", Shipment(id="y", source=Source(reporter="Hajun")))
     'b.txt (published undated)'
     """
     source = denied.source
     if source.message_id is None:
         return f"{path} (published {source.published or 'undated'})"
+    path = Path(path).name  # (an export's messages: its file name and the message id)
     when = source.published_at
     if when is None:
         posted = f"published {source.published or 'undated'}"
