@@ -80,7 +80,9 @@ def _denied_and_told(denied_at: str, told_at: str) -> tuple[object, list[object]
 
 @pytest.mark.parametrize(
     ("denied_at", "told_at"),
-    [("Брест", "Бресте"), ("Орша", "Оршу"), ("Łuniniec", "Łunińca"), ("Brest", "Брест")],
+    # ("Łuniniec"/"Łunińca", whose vowel drops out, no longer fits: a retraction's names
+    # differ by a case ending only, review19 #5, so Бор never retracts a train at Борисов)
+    [("Брест", "Бресте"), ("Орша", "Оршу"), ("Лунинца", "Лунинце"), ("Brest", "Брест")],
 )
 def test_a_retraction_fits_an_unresolved_train_told_in_another_case(
     denied_at: str, told_at: str
