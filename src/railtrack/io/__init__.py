@@ -697,7 +697,8 @@ class _FileLoader:
                 RawRecord(zoned_times(d, zone), record.row, unit) for d in passage_records(data)
             )
         self.header_of = {f: h for h, f in mapping.columns.items()}
-        self._say_table_year(prefix, records[0].unit)
+        # (a table of a header and no rows: its unit is a row all the same)
+        self._say_table_year(prefix, next((r.unit for r in records), "row"))
         for name, rows in ambiguous.items():
             shown = ", ".join(map(str, rows[:8])) + (", ..." if len(rows) > 8 else "")
             self.problem(
