@@ -942,7 +942,7 @@ def _build_network(
         regions_file = data_path("network", "regions.yaml")
     regions = read_regions(regions_file)
     relabelled = _add_stations(
-        G, station_rows, problems, path=str(stations_file), abroad=_RegionCountry(regions)
+        G, station_rows, problems, path=str(stations_file), abroad=_RegionCountry()
     )
     _add_links(G, link_rows, problems, path=str(links_file))
     if relabelled:
@@ -1048,8 +1048,7 @@ class _RegionCountry:
     went unresolved). Each distinct value is worked out once.
     """
 
-    def __init__(self, regions: Sequence[Region]) -> None:
-        del regions  # (kept for a rule by regions of one country, see above)
+    def __init__(self) -> None:
         self._seen: dict[str, str | None] = {}
 
     def __call__(self, region: str) -> str | None:
