@@ -234,12 +234,6 @@ def _radar(folder: Path, name: str, post: int, text: str) -> None:
 
 
 @pytest.mark.ru_rail
-@pytest.mark.xfail(
-    strict=False,
-    reason="session 19: after the merges the digest line's 'Брянск' (the town at its nearest "
-    "station, Брянск-Орловский) no longer links to the post's Брянск-Льговский on ru-rail; "
-    "found by the final CI run, left for next session",
-)
 def test_bryansk_heading_and_digest_route_once(
     tmp_path: Path, ru_rail_network: RailNetwork
 ) -> None:

@@ -2040,7 +2040,17 @@ def _follow_ups(
         )
     )
     published = dict(zip(rows, day_ordinals(part[C.PUBLISHED]), strict=True))
-    towns = dict(zip(rows, text_values(part[C.DESTINATION_STATION]).tolist(), strict=True))
+    towns = dict(
+        zip(
+            rows,
+            zip(
+                text_values(part[C.DESTINATION]).tolist(),
+                text_values(part[C.DESTINATION_STATION]).tolist(),
+                strict=True,
+            ),
+            strict=True,
+        )
+    )
     out: list[tuple[int, int, str]] = []
     for members in by_channel.values():
         if len(members) < 2:
@@ -2082,8 +2092,8 @@ def _follow_ups(
 def _town_as_station(
     mine: tuple[str | None, str | None],
     theirs: tuple[str | None, str | None],
-    my_name: str | None,
-    their_name: str | None,
+    my_names: tuple[str | None, str | None],
+    their_names: tuple[str | None, str | None],
 ) -> tuple[str | None, str | None]:
     """Return a post's ends with a town for its destination read as the other's station.
 
@@ -2091,24 +2101,44 @@ def _town_as_station(
     in its day's digest (trial18b T10): a destination station named as the other's town
     and a word more ("Bryansk-Lgovsky" beside "Bryansk") is that town's station, so the
     two posts' ends are one train's when the rest agrees (:func:`_follows` still checks
-    the origin, the cars and the days).
+    the origin, the cars and the days). Each destination is compared by its name as
+    told and by its station's name: a town resolved to its nearest station (on ru-rail,
+    "Брянск" to Брянск-Орловский) is still the town its report named.
+
+    Parameters
+    ----------
+    mine, theirs : tuple of (str or None, str or None)
+        The two trains' (origin, destination) keys.
+    my_names, their_names : tuple of (str or None, str or None)
+        Each train's destination as told and its destination station's name.
 
     Examples
     --------
-    >>> _town_as_station(("id:A", "id:TOWN"), ("id:A", "id:ST"), "Bryansk", "Bryansk-Lgovsky")
+    >>> _town_as_station(
+    ...     ("id:A", "id:TOWN"), ("id:A", "id:ST"), ("Bryansk", None), (None, "Bryansk-Lgovsky")
+    ... )
     ('id:A', 'id:ST')
-    >>> _town_as_station(("id:A", "id:X"), ("id:A", "id:ST"), "Orsha", "Bryansk-Lgovsky")
+    >>> _town_as_station(
+    ...     ("id:A", "id:X"), ("id:A", "id:ST"), ("Orsha", "Orsha"), (None, "Bryansk-Lgovsky")
+    ... )
     ('id:A', 'id:X')
     """
     if mine[1] is None or theirs[1] is None or mine[1] == theirs[1]:
         return mine
-    if my_name is None or their_name is None:
-        return mine
-    a, b = my_name.casefold(), their_name.casefold()
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    if short and long.startswith(short) and long[len(short) : len(short) + 1] in ("-", " "):
-        return mine[0], theirs[1]
+    for my_name in my_names:
+        for their_name in their_names:
+            if _names_town_and_station(my_name, their_name):
+                return mine[0], theirs[1]
     return mine
+
+
+def _names_town_and_station(a: str | None, b: str | None) -> bool:
+    """Tell whether one name is the other's town and a word more ("Брянск", "Брянск-Льговский")."""
+    if not a or not b:
+        return False
+    a, b = a.casefold(), b.casefold()
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return long.startswith(short) and long[len(short) : len(short) + 1] in ("-", " ")
 
 
 def _follow_days(c: _Candidate, published: int | None, settings: Settings) -> set[int]:
