@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from railtrack.extract.casefold import fold_compile
+from railtrack.extract.casefold import blank_matches, fold_compile
 from railtrack.extract.lexicon import first_span, lexicon
 from railtrack.extract.numbers import _UNITS, _WORD, NUMBER_PATTERN, parse_number
 from railtrack.extract.ordinals import GLOSS
@@ -809,7 +809,9 @@ def is_off_topic(text: str) -> bool:
     >>> is_off_topic("A cargo train carrying goods worth 4 million yuan left Chongqing.")
     False
     """
-    if _NEVER_SHIPMENT_RE.search(text) is not None:
+    vehicles = lexicon("en").service_vehicles  # "evacuation vehicles": a load, no people
+    searched = text if vehicles is None else blank_matches(vehicles, text)
+    if _NEVER_SHIPMENT_RE.search(searched) is not None:
         return True
     found = [m[0] for m in _OFF_TOPIC_RE.finditer(text)]
     if not found or _MILITARY_RE.search(text) is not None:

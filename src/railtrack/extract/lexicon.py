@@ -262,6 +262,30 @@ def _stem_re(stems: list[str]) -> re.Pattern[str] | None:
 _LOOSE_CHARS = {"е": "[её]", "у": "[уў]", "г": "[гґ]", "'": "['’ʼ`]", " ": r"\s+"}
 
 
+def _beside_re(table: dict[str, Any]) -> re.Pattern[str] | None:
+    """Return a pattern for a ``words`` stem next to a ``nouns`` stem, in either order.
+
+    ``table`` holds two lists of stems (as :func:`_stem_re`): ``words`` (an adjective or
+    a genitive: "эвакуационн", "ewakuac", "evacuation") and ``nouns`` (what they
+    qualify: "машин", "wozami", "vehicles"). The pair matches as written side by side,
+    the word first ("эвакуационными тягачами", "evacuation vehicles") or the noun first
+    ("wozami ewakuacyjnymi", "pojazdy ewakuacji"), with at most one word between
+    ("evacuation armoured vehicles"). Returns None when either list is empty.
+
+    Examples
+    --------
+    >>> pat = _beside_re({"words": ["эвакуационн"], "nouns": ["машин", "тягач"]})
+    >>> bool(pat.search("с эвакуационными тягачами")), bool(pat.search("эвакуационный поезд"))
+    (True, False)
+    """
+    words = _stem_re(list(table.get("words") or []))
+    nouns = _stem_re(list(table.get("nouns") or []))
+    if words is None or nouns is None:
+        return None
+    word, noun, gap = words.pattern, nouns.pattern, r"[\w-]*\s+(?:[\w-]+\s+)?"
+    return re.compile(rf"{word}{gap}{noun}[\w-]*|{noun}{gap}{word}[\w-]*", re.IGNORECASE)
+
+
 def _on_board_re(table: dict[str, Any]) -> re.Pattern[str] | None:
     """Return a pattern for people carried on a train: a ``with`` word, then people.
 
@@ -563,6 +587,9 @@ class Lexicon:
     not_places: re.Pattern[str] | None = None
     accident: re.Pattern[str] | None = None
     service: re.Pattern[str] | None = None  # "pasażerów", "uchodźców": people, not a shipment
+    # an evacuation word beside a vehicle noun ("ремонтно-эвакуационные машины", "wozy
+    # ewakuacyjne"): recovery equipment on the train, not people evacuated (_beside_re)
+    service_vehicles: re.Pattern[str] | None = None
     returns: re.Pattern[str] | None = None  # "вернулся": the train goes back (a new trip)
     loading: re.Pattern[str] | None = None  # "загружают": the station is the origin
     unloading: re.Pattern[str] | None = None  # "разгружают": the station is the destination
@@ -1002,6 +1029,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         not_places=_stem_re(data.get("not_places") or []),
         accident=_stem_re(data.get("accident") or []),
         service=_stem_re(data.get("service") or []),
+        service_vehicles=_beside_re(data.get("service_vehicles") or {}),
         returns=_stem_re(data.get("return_verbs") or []),
         loading=_stem_re(data.get("loading") or []),
         unloading=_stem_re(data.get("unloading") or []),

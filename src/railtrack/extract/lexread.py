@@ -2059,8 +2059,12 @@ class LexiconReader:
         shipment report, military train or not; nor is a passenger service (travellers,
         refugees, an evacuation: ``service``).
         """
-        for never in (self._pattern("accident"), self._pattern("service")):
-            if never is not None and never.search(text) is not None:
+        unpeopled = self.without_service_vehicles(text)
+        for never, searched in (
+            (self._pattern("accident"), text),
+            (self._pattern("service"), unpeopled),
+        ):
+            if never is not None and never.search(searched) is not None:
                 return True
         off_topic, military = self._pattern("off_topic"), self._pattern("military")
         if off_topic is None or off_topic.search(text) is None:
@@ -2743,6 +2747,24 @@ class LexiconReader:
         """
         return self.no_shipment_kind(text) is not None
 
+    def without_service_vehicles(self, text: str) -> str:
+        """Return ``text`` with recovery vehicles blanked (``service_vehicles``).
+
+        "ремонтно-эвакуационные машины", "wozy ewakuacyjne": equipment a military train
+        carries, not people evacuated; blanked (spaces, every offset kept) before the
+        ``service`` words are looked for, so an evacuation train is still one.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("pl")
+        >>> rd.without_service_vehicles("eszelon z wozami ewakuacyjnymi").rstrip()
+        'eszelon z'
+        >>> rd.without_service_vehicles("pociąg ewakuacyjny")
+        'pociąg ewakuacyjny'
+        """
+        found = self.lex.service_vehicles
+        return text if found is None else blank_matches(found, text)
+
     def no_shipment_kind(self, text: str) -> str | None:
         """Return ``exhibition``, ``service`` or ``timetable``: what train of no shipment.
 
@@ -2769,7 +2791,7 @@ class LexiconReader:
         if self.is_shown(text):
             return "exhibition"
         service = self._pattern("service")
-        if service is not None and service.search(text) is not None:
+        if service is not None and service.search(self.without_service_vehicles(text)):
             return "service"
         if self.is_timetable(text) or self._route_service(text):
             return "timetable"  # a train named by its route: the train's veto, not the clause's
