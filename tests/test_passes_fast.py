@@ -1,4 +1,4 @@
-"""The routes step's batch check of doubled-back routes equals the rule (issue 20).
+"""Batch checks of the route and summary steps equal the station-by-station rules (issue 20).
 
 :class:`railtrack._passes.DestinationPasses` answers, for many routes at once, what
 :func:`railtrack.routing.passed_destination` answers station by station; the rule
@@ -8,6 +8,7 @@ itself is the oracle here.
 from __future__ import annotations
 
 import itertools
+from typing import Any
 
 import networkx as nx
 import pytest
@@ -126,3 +127,59 @@ def test_equals_the_rule_on_ru_rail(ru_rail_network: RailNetwork) -> None:
     assert expected[-1]
     assert sum(expected) >= 1
     assert net.passes_destination(routes) == expected
+
+
+def _plain_directed(
+    stations: Any,
+    names: dict[str, str],
+    countries: dict[str, Any],
+    points: dict[str, tuple[float, float] | None],
+) -> list[tuple[str, str]]:
+    """``labels._directed`` as it was: every station's name, country and point read."""
+    from railtrack.labels import CROSSING_SEPARATOR, crossing_pair
+    from railtrack.routing import crossing_label
+
+    if stations is None or isinstance(stations, float | str):
+        return []
+    path = list(stations)
+    path_names = [names.get(n, n) for n in path]
+    path_countries = [countries.get(n) or "" for n in path]
+    path_points = [points.get(n) for n in path]
+    out = []
+    for i, (cu, cv) in enumerate(itertools.pairwise(path_countries)):
+        if not cu or not cv or cu == cv:
+            continue
+        label = crossing_label(path_names, path_countries, i, path_points)
+        if " border" in label:
+            way = f"{cu} → {cv}"
+        else:
+            a, _, b = label.partition(CROSSING_SEPARATOR)
+            way = f"{a} → {b}"
+        out.append((crossing_pair(label), way))
+    return out
+
+
+_ID = st.sampled_from([f"n{i}" for i in range(8)])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    path=st.lists(_ID, max_size=14),
+    countries=st.dictionaries(_ID, st.sampled_from(["BY", "RU", "UA", "", None])),
+    names=st.dictionaries(_ID, st.sampled_from(["Orsha", "track near Krychaw", "Zlynka"])),
+    points=st.dictionaries(
+        _ID, st.one_of(st.none(), st.tuples(st.floats(30, 32), st.floats(53, 55)))
+    ),
+)
+def test_crossing_directions_of_a_route_equal_the_station_by_station_reading(
+    path: list[str],
+    countries: dict[str, Any],
+    names: dict[str, str],
+    points: dict[str, tuple[float, float] | None],
+) -> None:
+    from railtrack.labels import _directed
+
+    for stations in (path, tuple(path), None, float("nan")):
+        assert _directed(stations, names, countries, points) == _plain_directed(
+            stations, names, countries, points
+        )
