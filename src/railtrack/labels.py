@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -267,7 +267,7 @@ def _directed(
     ]
     if not borders:
         return []
-    path_names = list(map(names.get, path, path))
+    path_names = cast("list[str]", list(map(names.get, path, path)))  # (n, default n)
     path_points = list(map(points.get, path))
     out = []
     for i in borders:
