@@ -36,7 +36,7 @@ from railtrack.labels import DIRECTIONS
 from railtrack.network import RailNetwork
 from railtrack.outlets import outlet_key
 from railtrack.routes import end_stations
-from railtrack.routing import Route
+from railtrack.routing import Route, passed_destination
 from railtrack.transit import PROBS, QUANTILES, TransitModel, arrival_quantiles
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
@@ -125,7 +125,11 @@ def _shipment_routes(shipments: pd.DataFrame, network: RailNetwork) -> pd.DataFr
     found = {e: R._route(network, e, legs) for e in distinct}
     rows = []
     for row, e in zip(records, ends, strict=True):
-        values = R._values(e, found.get(e), network)
+        result = found.get(e)
+        passes = result is not None and (  # the rule route by route (the code: all at once)
+            passed_destination(network.G, result.route, network.settings) is not None
+        )
+        values = R._values(e, result, network, passes_destination=passes)
         values[C.ID] = str(row[C.ID])
         values[C.ORIGIN] = R._text(row.get(C.ORIGIN))
         values[C.DESTINATION] = R._text(row.get(C.DESTINATION))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -259,13 +259,19 @@ def _directed(
     if stations is None or isinstance(stations, float | str):
         return []
     path = list(stations)
-    path_names = [names.get(n, n) for n in path]
-    path_countries = [countries.get(n) or "" for n in path]
-    path_points = [points.get(n) for n in path]
+    # each station read with a C-level map (a national route passes hundreds): the
+    # name falls back to the id, the country to "" (as names.get(n, n), countries.get(n) or "")
+    path_countries = [c or "" for c in map(countries.get, path)]
+    borders = [
+        i for i, (cu, cv) in enumerate(itertools.pairwise(path_countries)) if cu and cv and cu != cv
+    ]
+    if not borders:
+        return []
+    path_names = cast("list[str]", list(map(names.get, path, path)))  # (n, default n)
+    path_points = list(map(points.get, path))
     out = []
-    for i, (cu, cv) in enumerate(itertools.pairwise(path_countries)):
-        if not cu or not cv or cu == cv:
-            continue
+    for i in borders:
+        cu, cv = path_countries[i], path_countries[i + 1]
         label = crossing_label(path_names, path_countries, i, path_points)
         if " border" in label:
             way = f"{cu} → {cv}"

@@ -64,6 +64,8 @@ from railtrack.world_places import country_code
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from railtrack._passes import DestinationPasses
 else:
     pd = lazy_module("pandas")  # imported on first use: resolving a name does not need it
 
@@ -472,6 +474,36 @@ class RailNetwork:
     @cached_property
     def _router(self) -> RouteFinder:
         return RouteFinder(self.G, self.gazetteer, settings=self.settings)
+
+    @cached_property
+    def _destination_passes(self) -> DestinationPasses:
+        from railtrack._passes import DestinationPasses
+
+        return DestinationPasses(self.G, self.settings)
+
+    def passes_destination(self, routes: Sequence[Route]) -> list[bool]:
+        """Say, per route, whether it passes its destination and leaves it again.
+
+        The rule of :func:`railtrack.routing.passed_destination` (whose answer for one
+        route also names the station), for many routes of this network at once.
+
+        Parameters
+        ----------
+        routes
+            Routes on this network.
+
+        Returns
+        -------
+        list of bool
+            ``passed_destination(G, route, settings) is not None`` per route, in order.
+
+        Examples
+        --------
+        >>> net = load_network(national=False)
+        >>> net.passes_destination([net.route("Slonim", "Matveev Kurgan")[0]])
+        [False]
+        """
+        return self._destination_passes(routes)
 
     def route(
         self,

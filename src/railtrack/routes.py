@@ -51,7 +51,7 @@ import pandas as pd
 
 from railtrack import columns as C
 from railtrack._frames import shared_categorical
-from railtrack.routing import Route, join_legs, passed_destination, route_from_path
+from railtrack.routing import Route, join_legs, route_from_path
 
 if TYPE_CHECKING:
     from railtrack.network import RailNetwork
@@ -383,6 +383,8 @@ def _frame(
     ``records`` and ``ends`` are per distinct input row, ``inverse`` maps each train
     (row of ``ids``) to its distinct input row.
     """
+    routed = [f.route for f in found.values() if f is not None]
+    passing = dict(zip(map(id, routed), network.passes_destination(routed), strict=True))
     code_of: dict[_Ends, int] = {}
     shown: list[dict[str, Any]] = []
     route_of = np.empty(len(ends), dtype=np.intp)
@@ -390,7 +392,9 @@ def _frame(
         code = code_of.get(e)
         if code is None:
             code = code_of[e] = len(shown)
-            shown.append(_values(e, found.get(e), network))
+            result = found.get(e)
+            passes = result is not None and passing[id(result.route)]
+            shown.append(_values(e, result, network, passes_destination=passes))
         route_of[k] = code
     codes = route_of[inverse]
     columns: dict[str, Any] = {}
@@ -416,8 +420,14 @@ def _frame(
     return df[list(C.ROUTE_COLUMNS)]
 
 
-def _values(e: _Ends, result: _Found | None, network: RailNetwork) -> dict[str, Any]:
-    """Return the routes-table values of one distinct (origins, via, destinations)."""
+def _values(
+    e: _Ends, result: _Found | None, network: RailNetwork, *, passes_destination: bool
+) -> dict[str, Any]:
+    """Return the routes-table values of one distinct (origins, via, destinations).
+
+    ``passes_destination``: :func:`railtrack.routing.passed_destination` finds a
+    station on the route (worked out for every route at once).
+    """
     flags = list(e.flags)
     if result is None:
         if e.origins and e.destinations:
@@ -435,7 +445,7 @@ def _values(e: _Ends, result: _Found | None, network: RailNetwork) -> dict[str, 
         }
     flags += result.flags
     route = result.route
-    if passed_destination(network.G, route, network.settings) is not None:
+    if passes_destination:
         flags.append("passes_destination")
     via = e.via if "via_unreachable" not in flags else ()
     return {
