@@ -32,6 +32,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from railtrack._suffixes import SuffixTable
 from railtrack.extract._nominative import NOT_HANDLED, nominative_word
 
 __all__ = ["is_instrumental", "is_locative", "name_forms", "oblique_forms"]
@@ -119,6 +120,8 @@ _SUFFIX_RULES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     ),
 }
 _MORPH_LANGS = ("ru", "uk")
+# the suffix rules of each language indexed by ending (the same rules, the same order)
+_SUFFIX_TABLES = {lang: SuffixTable(rules) for lang, rules in _SUFFIX_RULES.items()}
 _LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f]")
 
 
@@ -176,9 +179,10 @@ def _word_forms(word: str, lang: str) -> tuple[str, ...]:
                     continue
                 form = _nominative(parse)
                 forms.append(_like(form, word))
-    for ending, nominatives in _SUFFIX_RULES.get(lang, ()):
-        low = word.lower()
-        if low.endswith(ending) and len(low) > len(ending) + 2:
+    table = _SUFFIX_TABLES.get(lang)
+    low = word.lower()
+    for ending, nominatives in table.matches(low) if table is not None else ():
+        if len(low) > len(ending) + 2:
             for nominative in nominatives:
                 forms.append(word[: len(word) - len(ending)] + nominative)
     return tuple(dict.fromkeys(forms))
