@@ -29,6 +29,7 @@ from __future__ import annotations
 import itertools
 import logging
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -231,7 +232,27 @@ def name_forms(name: str, lang: str | None) -> tuple[str, ...]:
     # the name with every word in its likeliest nominative comes right after the name
     likeliest = " ".join(o[1] if len(o) > 1 else o[0] for o in options)
     combos = (" ".join(c) for c in itertools.product(*options))
-    return tuple(dict.fromkeys([name, likeliest, *combos]))[:12]
+    return _first_distinct(itertools.chain((name, likeliest), combos), _MAX_NAME_FORMS)
+
+
+_MAX_NAME_FORMS = 12
+
+
+def _first_distinct(items: Iterable[str], n: int) -> tuple[str, ...]:
+    """Return the first ``n`` distinct items in order: ``tuple(dict.fromkeys(items))[:n]``.
+
+    Stops reading ``items`` once it has ``n`` (a name of three words has up to 64
+    combinations of its words' forms, of which the first 12 distinct are kept).
+
+    >>> _first_distinct(iter("abacdb"), 3)
+    ('a', 'b', 'c')
+    """
+    seen: dict[str, None] = {}
+    for item in items:
+        seen[item] = None
+        if len(seen) == n:
+            break
+    return tuple(seen)
 
 
 @lru_cache(maxsize=8192)
