@@ -4,21 +4,25 @@ Usage::
 
     python benchmarks/names.py
     python benchmarks/names.py --speed 10000 --runs 3 --baseline-ref f400c79
+    python benchmarks/names.py --speed 4000 --no-forms --baseline-src /tmp/base/src \
+        --network ../shared/datasets/ru-rail
 
 ``--speed N`` times instead (CPU, fresh processes, best of ``--runs``): names per
 second for the distinct ones of N report-style names never seen before (Latin
 spellings: case, BGN, Polish and Ukrainian romanisations), for the distinct ones of
 ``N // 4`` Russian names of the network's places in an oblique case (``cyrillic``:
 genitive, dative, accusative, locative as pymorphy3 inflects them; the names Russian,
-Ukrainian and Belarusian reports write) and for
-100,000 names as reports name them (the same places again and again), name by name,
-through the batch path with nothing stored (cold) and with the answers of an earlier
-run stored (warm), beside a baseline commit's loop; then ``load_network()`` and its
-name index, cold (empty cache directory) and warm. Each figure says whether it meets
-issue 15's 20,000 names/s or 1 s. The baseline is ``--baseline-ref REF`` (checked out
-in a temporary worktree) or ``--baseline-src DIR`` (a checkout's ``src``); it runs
-with pymorphy3's pure-Python dictionary reader when its ``pyproject.toml`` does not
-ask for DAWG2, as it was installed (the C++ reader of this tree changes no answer:
+Ukrainian and Belarusian reports write) and for 100,000 names as reports name them
+(the same places again and again), name by name, through the batch path with nothing
+stored (cold) and with the answers of an earlier run stored (warm), beside a baseline
+commit's loop; then ``load_network()`` and its name index, cold (empty cache
+directory) and warm. Each figure says whether it meets issue 15's 20,000 names/s or 1
+s. With ``--network DIR`` the queries are made from that network's names and resolved
+on it; ``--no-forms`` leaves out the exact-form index (building it takes minutes of
+CPU on a large network). The baseline is ``--baseline-ref REF`` (checked out in a
+temporary worktree) or ``--baseline-src DIR`` (a checkout's ``src``); it runs with
+pymorphy3's pure-Python dictionary reader when its ``pyproject.toml`` does not ask for
+DAWG2, as it was installed (the C++ reader of this tree changes no answer:
 ``tests/test_morph_reader.py``).
 
 Scores the default network's gazetteer (:func:`railtrack._name_eval.score_names`:
@@ -237,7 +241,7 @@ def compare(path: Path, now: dict[str, list[Any]]) -> int:
     return 1 if differ or before.keys() != now.keys() else 0
 
 
-def speed_child(path: Path, mode: str) -> int:
+def speed_child(path: Path, mode: str, network: Path | None = None) -> int:
     """Time one resolving pass in this process; print its CPU seconds as JSON.
 
     ``path`` holds ``{"distinct": [...], "repeated": [...]}``. Each list is resolved
@@ -246,14 +250,15 @@ def speed_child(path: Path, mode: str) -> int:
     ``loop`` name by name with ``Gazetteer.resolve`` (the plain path; all a baseline
     tree has), ``batch`` with ``Gazetteer.resolve_all``, ``stored`` with
     ``resolve_all`` starting from the answers an earlier run kept in the cache.
+    ``network`` is the network directory (None: the default network).
     """
     sys.path.insert(0, str(Path(__file__).parent))
     from _baseline import follow_reader_env
 
     follow_reader_env()  # a baseline as installed: pymorphy3's pure-Python reader
     if mode == "load":
-        return load_child()
-    net = load_network()
+        return load_child(network)
+    net = load_network(network) if network is not None else load_network()
     if mode == "build":
         return build_child(net)
     lists = json.loads(path.read_text(encoding="utf-8"))
@@ -290,10 +295,10 @@ def build_child(net: Any) -> int:
     return 0
 
 
-def load_child() -> int:
+def load_child(network: Path | None = None) -> int:
     """Time ``load_network()`` and its name index in this fresh process; print CPU s as JSON."""
     t = time.process_time()
-    net = load_network()
+    net = load_network(network) if network is not None else load_network()
     loaded = time.process_time() - t
     t = time.process_time()
     net.gazetteer  # noqa: B018 (the index: read from the cache, or built and written)
@@ -301,8 +306,8 @@ def load_child() -> int:
     return 0
 
 
-def load_times(runs: int, tmp: Path) -> None:
-    """Print the CPU time of loading the default network, cold and warm, best of ``runs``.
+def load_times(runs: int, tmp: Path, network: Path | None = None) -> None:
+    """Print the CPU time of loading the network, cold and warm, best of ``runs``.
 
     Cold: an empty cache directory each run (the network and its name index built
     from the files and written); warm: the cache the cold run wrote.
@@ -316,7 +321,7 @@ def load_times(runs: int, tmp: Path) -> None:
             cache = tmp / f"load-cache-{r}"
             env = {**os.environ, "RAILTRACK_CACHE_DIR": str(cache)}
             done = subprocess.run(
-                [sys.executable, __file__, "--speed-child", "-", "load"],
+                [sys.executable, __file__, "--speed-child", "-", "load", *where(network)],
                 env=env, capture_output=True, text=True, check=True,
             )  # fmt: skip
             cpu = json.loads(done.stdout.strip().splitlines()[-1])
@@ -325,7 +330,7 @@ def load_times(runs: int, tmp: Path) -> None:
             for k, v in cpu.items():
                 old[k] = min(old[k], v)
     print(
-        f"default network, CPU s, best of {runs} fresh processes "
+        f"{network or 'default network'}, CPU s, best of {runs} fresh processes "
         f"(load average {min(loads):.1f}-{max(loads):.1f}):"
     )
     for case, cpu in best.items():
@@ -349,8 +354,21 @@ def known_share(queries: list[str], forms: set[str]) -> float:
     return sum(known_forms_of(q, forms) for q in queries) / max(len(queries), 1)
 
 
+def where(network: Path | None) -> list[str]:
+    """The network argument of a child process (none for the default network)."""
+    return [] if network is None else [str(network)]
+
+
 def speed(
-    n: int, seed: int, repeated: int, runs: int, baseline: str | None, baseline_src: Path | None
+    n: int,
+    seed: int,
+    repeated: int,
+    runs: int,
+    baseline: str | None,
+    baseline_src: Path | None,
+    *,
+    network: Path | None = None,
+    forms: bool = True,
 ) -> int:
     """Print CPU names/s of the plain loop and the batch path, beside a baseline tree.
 
@@ -358,14 +376,16 @@ def speed(
     names. Repeated: ``repeated`` names drawn from those with weights 1/rank (a long
     input naming the same places again and again). Every pass runs in a fresh
     process, the trees and modes alternating, ``runs`` times; the best (least CPU)
-    of each is printed with the load average.
+    of each is printed with the load average. ``network`` is the network directory
+    (None: the default network); ``forms=False`` leaves out the exact-form index
+    (its build takes minutes of CPU on a large network).
     """
     import subprocess
     import tempfile
 
     from _baseline import baseline_checkout, reader_env
 
-    net = load_network()
+    net = load_network(network) if network is not None else load_network()
     distinct = list(dict.fromkeys(variant_queries(net, n, seed)))
     rng = random.Random(seed)
     weights = [1 / (k + 1) for k in range(len(distinct))]
@@ -394,30 +414,32 @@ def speed(
                 readers[f"baseline {baseline}"] = reader_env(base_src)
                 if readers[f"baseline {baseline}"]:
                     print(f"baseline {baseline}: pymorphy3's pure-Python reader (no DAWG2)")
-            cases = [(t, "loop") for t in trees] + [
-                ("this tree", m) for m in ("batch", "forms", "stored")
-            ]
+            modes = ("batch", "forms", "stored") if forms else ("batch", "stored")
+            cases = [(t, "loop") for t in trees] + [("this tree", m) for m in modes]
             cache = {"RAILTRACK_CACHE_DIR": str(tmp / "cache")}  # never the user's cache
             fill = [sys.executable, __file__, "--speed-child", str(data), "stored"]
+            fill += where(network)
             subprocess.run(fill, env={**os.environ, **cache}, capture_output=True, check=True)
-            build = [sys.executable, __file__, "--speed-child", "-", "build"]
-            built = subprocess.run(
-                build, env={**os.environ, **cache}, capture_output=True, text=True, check=True
-            )
-            index = json.loads(built.stdout.strip().splitlines()[-1])
-            print(
-                f"form index: {len(index['forms']):,} known forms, built in "
-                f"{index['build']:.1f} s of CPU (cold, once per network; load average "
-                f"{os.getloadavg()[0]:.1f}); known forms among the distinct names: "
-                f"{known_share(distinct, set(index['forms'])):.1%}"
-            )
+            if forms:
+                build = [sys.executable, __file__, "--speed-child", "-", "build", *where(network)]
+                built = subprocess.run(
+                    build, env={**os.environ, **cache}, capture_output=True, text=True, check=True
+                )
+                index = json.loads(built.stdout.strip().splitlines()[-1])
+                print(
+                    f"form index: {len(index['forms']):,} known forms, built in "
+                    f"{index['build']:.1f} s of CPU (cold, once per network; load average "
+                    f"{os.getloadavg()[0]:.1f}); known forms among the distinct names: "
+                    f"{known_share(distinct, set(index['forms'])):.1%}"
+                )
             best: dict[tuple[str, str], dict[str, float]] = {}
             loads = []
             for _ in range(runs):
                 for tree, mode in cases:
                     env = {**os.environ, **cache, **readers[tree], "PYTHONPATH": trees[tree]}
                     done = subprocess.run(
-                        [sys.executable, __file__, "--speed-child", str(data), mode],
+                        [sys.executable, __file__, "--speed-child", str(data), mode,
+                         *where(network)],
                         env=env, capture_output=True, text=True, check=True,
                     )  # fmt: skip
                     cpu = json.loads(done.stdout.strip().splitlines()[-1])
@@ -443,7 +465,7 @@ def speed(
                     f"{met} 20,000/s)"
                 )
             print(f"  {tree} {label[mode]}:\n      " + "; ".join(cells))
-        load_times(runs, tmp)
+        load_times(runs, tmp, network)
     return 0
 
 
@@ -474,14 +496,25 @@ def main() -> int:
         "--baseline-src", type=Path, help="or a checkout's src directory (e.g. of main)"
     )
     parser.add_argument(
-        "--speed-child", nargs=2, metavar=("QUERIES", "MODE"), help=argparse.SUPPRESS
+        "--no-forms",
+        action="store_true",
+        help="with --speed: leave out the exact-form index (minutes of CPU to build)",
     )
+    parser.add_argument("--speed-child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.speed_child:
-        return speed_child(Path(args.speed_child[0]), args.speed_child[1])
+        query_path, mode, *network = args.speed_child
+        return speed_child(Path(query_path), mode, Path(network[0]) if network else None)
     if args.speed:
         return speed(
-            args.speed, args.seed, args.repeated, args.runs, args.baseline_ref, args.baseline_src
+            args.speed,
+            args.seed,
+            args.repeated,
+            args.runs,
+            args.baseline_ref,
+            args.baseline_src,
+            network=args.network,
+            forms=not args.no_forms,
         )
     t = time.perf_counter()
     net = load_network(args.network) if args.network else load_network()

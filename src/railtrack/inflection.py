@@ -45,6 +45,8 @@ import logging
 import re
 from functools import lru_cache
 
+from railtrack._suffixes import SuffixTable
+
 __all__ = [
     "MAX_FORMS",
     "lemma_forms",
@@ -261,14 +263,20 @@ def _words(name: str) -> list[str]:
 # "-яя"), not the genitive "-я" of a soft noun ("Любомля"): "и" is left out ("Россия")
 _VOWELS_BEFORE_YA = frozenset("аяоеуыэюёі")
 
+# the rules of each language indexed by ending (the same rules, the same order)
+_RULE_TABLES = {lang: SuffixTable(rules) for lang, rules in _RULES.items()}
+
 
 @lru_cache(maxsize=8192)
 def _rule_forms(word: str, lang: str) -> tuple[str, ...]:
     """Nominative candidates of one word by the suffix rules of ``lang``."""
+    table = _RULE_TABLES.get(lang)
+    if table is None:
+        return ()
     low = word.lower()
     out: list[str] = []
-    for ending, nominatives in _RULES.get(lang, ()):
-        if low.endswith(ending) and len(low) - len(ending) >= 2:
+    for ending, nominatives in table.matches(low):  # the rules whose ending it ends with
+        if len(low) - len(ending) >= 2:
             if ending == "я" and low[-2] in _VOWELS_BEFORE_YA:
                 continue  # "-ая", "-яя": a feminine adjective, no case of "-ое" ("Айвазовская")
             stem = word[: len(word) - len(ending)]

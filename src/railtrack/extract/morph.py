@@ -29,9 +29,11 @@ from __future__ import annotations
 import itertools
 import logging
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
+from railtrack._suffixes import SuffixTable
 from railtrack.extract._nominative import NOT_HANDLED, nominative_word
 
 __all__ = ["is_instrumental", "is_locative", "name_forms", "oblique_forms"]
@@ -119,6 +121,8 @@ _SUFFIX_RULES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     ),
 }
 _MORPH_LANGS = ("ru", "uk")
+# the suffix rules of each language indexed by ending (the same rules, the same order)
+_SUFFIX_TABLES = {lang: SuffixTable(rules) for lang, rules in _SUFFIX_RULES.items()}
 _LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f]")
 
 
@@ -176,9 +180,10 @@ def _word_forms(word: str, lang: str) -> tuple[str, ...]:
                     continue
                 form = _nominative(parse)
                 forms.append(_like(form, word))
-    for ending, nominatives in _SUFFIX_RULES.get(lang, ()):
-        low = word.lower()
-        if low.endswith(ending) and len(low) > len(ending) + 2:
+    table = _SUFFIX_TABLES.get(lang)
+    low = word.lower()
+    for ending, nominatives in table.matches(low) if table is not None else ():
+        if len(low) > len(ending) + 2:
             for nominative in nominatives:
                 forms.append(word[: len(word) - len(ending)] + nominative)
     return tuple(dict.fromkeys(forms))
@@ -227,7 +232,27 @@ def name_forms(name: str, lang: str | None) -> tuple[str, ...]:
     # the name with every word in its likeliest nominative comes right after the name
     likeliest = " ".join(o[1] if len(o) > 1 else o[0] for o in options)
     combos = (" ".join(c) for c in itertools.product(*options))
-    return tuple(dict.fromkeys([name, likeliest, *combos]))[:12]
+    return _first_distinct(itertools.chain((name, likeliest), combos), _MAX_NAME_FORMS)
+
+
+_MAX_NAME_FORMS = 12
+
+
+def _first_distinct(items: Iterable[str], n: int) -> tuple[str, ...]:
+    """Return the first ``n`` distinct items in order: ``tuple(dict.fromkeys(items))[:n]``.
+
+    Stops reading ``items`` once it has ``n`` (a name of three words has up to 64
+    combinations of its words' forms, of which the first 12 distinct are kept).
+
+    >>> _first_distinct(iter("abacdb"), 3)
+    ('a', 'b', 'c')
+    """
+    seen: dict[str, None] = {}
+    for item in items:
+        seen[item] = None
+        if len(seen) == n:
+            break
+    return tuple(seen)
 
 
 @lru_cache(maxsize=8192)
