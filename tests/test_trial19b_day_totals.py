@@ -33,12 +33,18 @@ _LINES = {
         "— Zhlobin: a train of 41 cars left for Gomel.\n"
     ),
 }
+# a total word closed by a colon ("Итого: 3 эшелона") is no station of a digest line
+# ("— Лунинец: прибыл эшелон"): the line is the same tally (trial19b T2)
 _TOTALS = {
-    "ru": ["Всего за день {n} эшелона, {c} вагонов.", "Итого {n} эшелона, {c} вагонов."],
-    "be": ["Усяго за дзень {n} эшалоны, {c} вагонаў."],
-    "uk": ["Всього за добу {n} ешелони, {c} вагонів."],
-    "pl": ["Łącznie {n} pociągi, {c} wagonów."],
-    "en": ["In total, {n} trains, {c} cars."],
+    "ru": [
+        "Всего за день {n} эшелона, {c} вагонов.",
+        "Итого {n} эшелона, {c} вагонов.",
+        "Итого: {n} эшелона, {c} вагонов.",
+    ],
+    "be": ["Усяго за дзень {n} эшалоны, {c} вагонаў.", "Усяго за дзень: {n} эшалоны, {c} вагонаў."],
+    "uk": ["Всього за добу {n} ешелони, {c} вагонів.", "Всього за добу: {n} ешелони, {c} вагонів."],
+    "pl": ["Łącznie {n} pociągi, {c} wagonów.", "Łącznie: {n} pociągi, {c} wagonów."],
+    "en": ["In total, {n} trains, {c} cars.", "In total: {n} trains, {c} cars."],
 }
 _CASES = [(lang, total) for lang, totals in _TOTALS.items() for total in totals]
 

@@ -102,7 +102,7 @@ def known_on(reports: ReportSet, as_of: AsOf) -> tuple[ReportSet, Knowledge, AsO
     The step :func:`estimate_arrivals`, :func:`railtrack.tracking.track_status` and the
     command line share: ``as_of`` is checked first, then
     :func:`railtrack.knowledge.cut_off` applied; a None ``as_of`` becomes the date it
-    picked, while a given time of day is kept (the cut-off itself is by day).
+    picked, while a given time of day is kept (and cuts posts and sightings timed later).
 
     Parameters
     ----------

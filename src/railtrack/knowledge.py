@@ -22,12 +22,12 @@ Otherwise a record is kept (its date is unknown, not later) and counted in
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from railtrack.io import ReportSet
-    from railtrack.models import Shipment, ShipmentGroup
+    from railtrack.models import Shipment, ShipmentGroup, Sighting
 
 __all__ = [
     "AsOfBasis",
@@ -146,6 +146,26 @@ def _day(value: date | datetime | str) -> date:
     if isinstance(value, date):
         return value
     return date.fromisoformat(str(value)[:10])
+
+
+def _moment(value: date | datetime | str) -> datetime | None:
+    """Return the as-of time (naive UTC) when ``value`` gives a time of day, else None.
+
+    >>> _moment("2024-03-05 14:00"), _moment("2024-03-05")
+    (datetime.datetime(2024, 3, 5, 14, 0), None)
+    """
+    if isinstance(value, datetime):
+        return _utc(value)
+    if isinstance(value, str) and len(value.strip()) > len("YYYY-MM-DD"):
+        return _utc(datetime.fromisoformat(value.strip()))
+    return None
+
+
+def _utc(value: datetime) -> datetime:
+    """Return ``value`` as naive UTC (railtrack's time convention; naive is taken as UTC)."""
+    if value.tzinfo is None:
+        return value
+    return value.astimezone(UTC).replace(tzinfo=None)
 
 
 def knowledge_date(reports: ReportSet) -> date | None:
@@ -378,14 +398,23 @@ def cut_off(
         return reports, Knowledge(None, basis, nothing_read=nothing)
 
     floors = publication_floors(reports)
+    moment = _moment(as_of) if basis == "given" and as_of is not None else None
 
     def known(record: Shipment | ShipmentGroup) -> bool:
+        at = record.source.published_at
+        if moment is not None and at is not None:
+            return _utc(at) <= moment  # a post timed later that day is not yet known
         published = record.source.published or floors.get(_floor_key(record))
         return published is None or published <= day
 
+    def seen(sighting: Sighting) -> bool:
+        if moment is not None and sighting.precision == "datetime":
+            return _utc(sighting.seen_at) <= moment
+        return sighting.seen_at.date() <= day
+
     shipments = [s for s in reports.shipments if known(s)]
     groups = [g for g in reports.groups if known(g)]
-    sightings = [s for s in reports.sightings if s.seen_at.date() <= day]
+    sightings = [s for s in reports.sightings if seen(s)]
     undated = sum(s.source.published is None for s in shipments)
     undated += sum(g.source.published is None for g in groups)
     kept = replace(

@@ -364,9 +364,12 @@ class _Seen:
         self.interval = np.full((n, 2), np.nan)
         self.arrived = np.zeros(n, dtype=bool)
         self.flags: list[str] = [""] * n
+        # seen only at its origin before any departure told (being loaded there)
+        self.unmoved = np.zeros(n, dtype=bool)
 
     def was_seen(self, i: int) -> bool:
-        return self.at[i] is not None
+        """Whether train ``i`` was seen on its way or at its end (not only where it starts)."""
+        return self.at[i] is not None and not self.unmoved[i]
 
 
 _ARRIVED = np.zeros(PROBS.size)
@@ -388,6 +391,7 @@ def _apply_sightings(
     en_route: list[tuple[int, float, float]] = []
     trips: list[Trip] = []
     records = _sighting_records(last)
+    starts = _unmoved_origins(ships)
     route_stations: list[Any] | None = None
     for i, sid in enumerate(ships[C.ID].astype(str).tolist()):
         rec = records.get(sid)
@@ -401,6 +405,11 @@ def _apply_sightings(
         seen.at[i] = pd.Timestamp(rec[C.SEEN_AT])
         lo, hi = float(rec["lo"]), float(rec["hi"])
         seen.interval[i] = (lo, hi)
+        if station and station == starts[i]:
+            # seen where it starts with no departure told (a train being loaded there,
+            # trial19b T4): no word that it moved, its window stays the departure's
+            seen.unmoved[i] = True
+            continue
         if on_network and station in bound.destinations(i):
             # Arrived when first seen there (not when seen leaving or standing later).
             lo, hi = float(rec.get("first_lo", lo)), float(rec.get("first_hi", hi))
@@ -544,7 +553,9 @@ def _statuses(
         )
         for i in range(n)
     ]
-    statuses, headed = _heading_statuses(statuses, ships, said | seen.arrived)
+    statuses, headed = _heading_statuses(
+        statuses, ships, said | seen.arrived, np.nan_to_num(p90c, nan=-np.inf) > as_of_days
+    )
     statuses = _announced_statuses(
         statuses,
         ships,
@@ -695,6 +706,20 @@ def _status(
     return "in transit" if as_of >= p10 else "departed"
 
 
+def _unmoved_origins(ships: pd.DataFrame) -> list[str | None]:
+    """Per train, its origin's station id when no departure is told for it, else None."""
+    if C.ORIGIN_STATION_ID not in ships.columns:
+        return [None] * len(ships)
+    told = np.zeros(len(ships), dtype=bool)
+    for col in (C.DEPARTURE_EARLIEST, C.DEPARTURE_LATEST):
+        if col in ships.columns:
+            told |= ships[col].notna().to_numpy(dtype=bool)
+    return [
+        sid if isinstance(sid, str) and not left else None
+        for sid, left in zip(ships[C.ORIGIN_STATION_ID].tolist(), told.tolist(), strict=True)
+    ]
+
+
 def _announced_statuses(
     statuses: list[str],
     ships: pd.DataFrame,
@@ -750,21 +775,28 @@ def _announced_statuses(
 
 
 def _heading_statuses(
-    statuses: list[str], ships: pd.DataFrame, arrived: np.ndarray
+    statuses: list[str], ships: pd.DataFrame, arrived: np.ndarray, open_window: np.ndarray
 ) -> tuple[list[str], np.ndarray]:
     """Return the statuses with no "likely arrived" at a place only told as a direction.
 
     A train seen "towards Minsk" (``destination_heading``) may have stopped on the
-    way: once its window has passed, nothing says where it is, so it is ``stale``
-    (flag ``destination_heading``), never likely arrived at Minsk, unless it was seen
-    there or a source says it arrived (trial14 T2).
+    way: once its window has passed (the as-of date at or after its p90), nothing says
+    where it is, so it is ``stale`` (flag ``destination_heading``), never likely
+    arrived at Minsk, unless it was seen there or a source says it arrived (trial14
+    T2). Inside its window (``open_window``: the as-of date before p90) it is still
+    ``in transit``, not yet stale (trial19b T9a: "stale" the day after it was told).
     """
     if C.DESTINATION_HEADING not in ships.columns:
         return statuses, np.zeros(len(statuses), dtype=bool)
     heading = ships[C.DESTINATION_HEADING].astype("boolean").fillna(False).to_numpy(dtype=bool)
     headed = heading & ~np.asarray(arrived, dtype=bool)
     headed &= np.array([s == "likely arrived" for s in statuses], dtype=bool)
-    return ["stale" if h else s for s, h in zip(statuses, headed, strict=True)], headed
+    inside = np.asarray(open_window, dtype=bool)
+    out = [
+        ("in transit" if o else "stale") if h else s
+        for s, h, o in zip(statuses, headed, inside, strict=True)
+    ]
+    return out, headed
 
 
 def _denied_status(as_of: float, departure_start: float, p50: float, *, no_word: bool) -> str:

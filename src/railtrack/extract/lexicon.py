@@ -770,6 +770,8 @@ class Lexicon:
     stands_now: re.Pattern[str] | None = None
     # "od rana rozładowywany jest pociąg": unloaded now, at the place told (trial15 S6)
     unloading_now: re.Pattern[str] | None = None
+    # "идёт погрузка эшелона": loaded now, at its origin, no departure yet (trial19b T4)
+    loading_now: re.Pattern[str] | None = None
     # "until now" ("do dziś", "до сих пор", "to this day"): the report's day as the
     # bound of what is told, never the day of an event (trial14 T5, extract/untilnow.py)
     until_now: re.Pattern[str] | None = None
@@ -1115,6 +1117,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         standing=_stem_re(data.get("standing") or []),
         stands_now=_stem_re(data.get("stands_now") or []),
         unloading_now=_stem_re(data.get("unloading_now") or []),
+        loading_now=_stem_re(data.get("loading_now") or []),
         until_now=_stem_re(data.get("until_now") or []),
         retraction_place=_stem_re(data.get("retraction_place") or []),
         hearsay=_stem_re(data.get("hearsay") or []),

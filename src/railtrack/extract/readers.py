@@ -73,6 +73,7 @@ class Reader(Protocol):
     def group_announcement(self, text: str) -> GroupAnnouncement | None: ...  # noqa: D102
     def is_group_reference(self, text: str) -> bool: ...  # noqa: D102
     def is_each(self, text: str) -> bool: ...  # noqa: D102
+    def names_day_total(self, text: str) -> bool: ...  # noqa: D102
     def train_number(self, text: str) -> str | None: ...  # noqa: D102
     def is_off_topic(self, text: str) -> bool: ...  # noqa: D102
     def has_train_noun(self, text: str, *, singular: bool = False) -> bool: ...  # noqa: D102

@@ -297,8 +297,10 @@ def _headed_alone(text: str, read: dict[int, StationLine], rd: Reader) -> bool:
 def _station_line(m: re.Match[str], rd: Reader) -> StationLine | None:
     """Read one line as a station's trains; None when it names no count of trains."""
     rest, at = m["rest"], m.start("rest")
-    found = _trains_counted(rest, rd)
     name = m["name"]
+    if rd.names_day_total(name):
+        return None  # "Итого: 3 эшелона, 120 вагонов": a total line, no station (trial19b T2)
+    found = _trains_counted(rest, rd)
     station = PlaceSpan("at", name, m.start("name"), m.end("name"), m.start("name"), rd.lang)
     stage = line_stage(rest, rd)
     if found is None:

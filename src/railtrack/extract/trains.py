@@ -84,7 +84,7 @@ from railtrack.extract.stationlists import (
 from railtrack.extract.subjects import names_another_subject, names_train_pronoun
 from railtrack.extract.tense import negated_before, told_as_past, told_as_plan
 from railtrack.extract.textpass import map_facts, without_quoted
-from railtrack.extract.unloading import unloading_now_at
+from railtrack.extract.unloading import loading_now_at, unloading_now_at
 from railtrack.extract.untilnow import without_until_now
 from railtrack.models import DateWindow
 
@@ -1368,22 +1368,32 @@ class _ClauseReader:
         return told_as_past(self.text, verb, self.rd.lang)
 
     def _unloading_into(self, facts: _Facts) -> None:
-        """Note a train told being unloaded now as seen at that station on the report's day.
+        """Note a train told being (un)loaded now as seen at that station on the report's day.
 
         "Na stacji Łuniniec od rana rozładowywany jest pociąg", "с утра разгружается
         эшелон" (trial15 S6, :mod:`railtrack.extract.unloading`): with no date of its
         own, the unloading goes on that day where the clause names (its last place
-        that is no origin nor a country), a sighting dated its publication day.
+        that is no origin nor a country), a sighting dated its publication day. A
+        train being loaded ("на станции Осиповичи идёт погрузка эшелона"; trial19b T4)
+        is seen that day at the place it is loaded at: its origin, or the clause's
+        first place that is no destination nor a country.
         """
         if self.published is None:
             return
         at = unloading_now_at(self.text, self.rd.lang)
+        loading = at is None
+        if loading:
+            at = loading_now_at(self.text, self.rd.lang)
         if at is None or _dates_of_verb(self.dates, self.verbs, at):
             return
-        named = [p for p in self.places if self.place_role(p) != "origin" and not is_broad(p.text)]
+        named = [p for p in self.places if not is_broad(p.text)]
+        if loading:
+            named = [p for p in named if self.place_role(p) != "destination"][:1]
+        else:
+            named = [p for p in named if self.place_role(p) != "origin"][-1:]
         if not named:
             return
-        place = named[-1]
+        place = named[0]
         fact = self._fact(place, place.start, place.end)
         if any(_same_place(fact, seen) for seen, _ in facts.sightings):
             return

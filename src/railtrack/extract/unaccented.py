@@ -60,6 +60,7 @@ _STEM_KEYS = frozenset(
         "stands_now", "entry_verbs", "loading", "unloading", "final_stop", "uncouple",
         "timetable", "heard", "same_day", "other_modes", "period", "road", "road_batch",
         "rail_words", "blast", "denial", "unloading_now",
+        "loading_now",
     }
 )  # fmt: skip
 MIN_STEM = 4

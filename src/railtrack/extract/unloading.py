@@ -1,4 +1,4 @@
-"""A train told being unloaded now is at that station on the report's day.
+"""A train told being unloaded or loaded now is at that station on the report's day.
 
 "Na stacji Łuniniec od rana rozładowywany jest pociąg" (being unloaded since
 morning), "с утра разгружается эшелон", "з ранку розвантажують ешелон", "з раніцы
@@ -8,13 +8,18 @@ a sighting at the station (:meth:`railtrack.extract.trains._ClauseReader.dates_i
 as a train told standing now is. An unloading told as done ("rozładowano",
 "разгрузили", "was unloaded") says nothing of today and is not read here. The words are
 each lexicon's ``unloading_now``, English included.
+
+A train told being loaded now ("на станции Осиповичи идёт погрузка эшелона", "грузят
+технику на платформы", "trwa załadunek", "is being loaded"; trial19b T4) is likewise at
+its station that day, its origin, and has not left: a sighting there and no departure.
+The words are each lexicon's ``loading_now``.
 """
 
 from __future__ import annotations
 
 from railtrack.extract.lexicon import LANGUAGES, lexicon
 
-__all__ = ["unloading_now_at"]
+__all__ = ["loading_now_at", "unloading_now_at"]
 
 
 def unloading_now_at(text: str, lang: str) -> int | None:
@@ -42,5 +47,34 @@ def unloading_now_at(text: str, lang: str) -> int | None:
     True
     """
     pattern = lexicon(lang).unloading_now if lang in LANGUAGES else None
+    found = pattern.search(text) if pattern is not None else None
+    return found.start() if found is not None else None
+
+
+def loading_now_at(text: str, lang: str) -> int | None:
+    """Where ``text`` tells a train being loaded now, if it does.
+
+    Parameters
+    ----------
+    text : str
+        One clause.
+    lang : str
+        Its language; one railtrack does not read has no such words.
+
+    Returns
+    -------
+    int or None
+        The offset of the words telling it, else None.
+
+    Examples
+    --------
+    >>> loading_now_at("На станции Осиповичи идёт погрузка эшелона.", "ru")
+    21
+    >>> loading_now_at("Tanks are being loaded onto flatcars at Asipovichy.", "en")
+    6
+    >>> loading_now_at("Эшелон загрузили в Осиповичах.", "ru") is None
+    True
+    """
+    pattern = lexicon(lang).loading_now if lang in LANGUAGES else None
     found = pattern.search(text) if pattern is not None else None
     return found.start() if found is not None else None

@@ -70,7 +70,15 @@ DATE_TIME_FIELDS = ("seen_at", "event_date")
 """The date fields whose cells may carry a time of day ("19.04.2023 22:40", an Excel
 date-time), read by :func:`read_seen`."""
 
-SOURCE_FIELDS = ("source", "reporter", "relayed_by", "url", "source_url", "published")
+SOURCE_FIELDS = (
+    "source",
+    "reporter",
+    "relayed_by",
+    "url",
+    "source_url",
+    "published",
+    "reliability",
+)
 """The fields a sighting made from a row shares with the row's train."""
 
 ZONE_SUFFIX = (
