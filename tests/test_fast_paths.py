@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -13,6 +14,8 @@ from hypothesis import strategies as st
 
 from railtrack import _national, _regions, _translit
 from railtrack._data import data_path
+from railtrack.extract import lexicon as lexicon_mod
+from railtrack.extract.lexicon import LANGUAGES
 from railtrack.network import load_network
 
 _DOUBLES = re.compile(r"(.)\1+")
@@ -123,3 +126,11 @@ def test_corpus_reports_read_alike_with_either_yaml_loader(corpus: str) -> None:
             plain.append(data)
     assert len(plain) >= 50
     assert corpus_reports(corpus) == plain
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_lexicons_read_alike_with_either_yaml_loader(lang: str) -> None:
+    path = Path(lexicon_mod.__file__).parent / "lexicons" / f"{lang}.yaml"
+    plain = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert plain
+    assert lexicon_mod._parsed(lang) == plain
