@@ -13,7 +13,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-import yaml
+
+from tests._corpora import read_document
 
 DATA = Path(__file__).parent / "data"
 CORPORA = {
@@ -84,7 +85,7 @@ def _all_files() -> list[Path]:
 
 
 def _load(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return read_document(path)
 
 
 def _check_place(place: object, where: str) -> None:

@@ -41,6 +41,7 @@ from railtrack.extract.language import (
 )
 from railtrack.extract.lexicon import LANGUAGES, PhraseTable, lexicon, tokens
 from railtrack.extract.sentences import split_clauses
+from tests._corpora import corpus_reports, corpus_texts
 
 DATA = Path(__file__).parent / "data"
 CORPORA = ("extraction", "extraction_holdout", "extraction_real", "extraction_real_holdout")
@@ -86,13 +87,7 @@ def _plain_by_letters(text: str) -> str | None:  # the reference, as it was
 
 
 def _corpus_texts() -> list[str]:
-    texts: list[str] = []
-    for name in CORPORA:
-        for path in sorted((DATA / name).glob("*.y*ml")):
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-            if isinstance(data, dict) and isinstance(data.get("text"), str):
-                texts.append(data["text"])
-    return texts
+    return corpus_texts(*CORPORA)
 
 
 def _pieces(texts: list[str]) -> list[str]:
@@ -689,11 +684,8 @@ def test_a_text_without_three_digits_counts_no_traffic_without_being_split(lang)
 def _development_words() -> list[str]:
     """The words of the development corpora (a failing example shows no held-out word)."""
     words: set[str] = set()
-    for name in ("extraction", "extraction_real"):
-        for path in sorted((DATA / name).glob("*.y*ml")):
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-            if isinstance(data, dict) and isinstance(data.get("text"), str):
-                words.update(re.findall(r"[\w'’-]+", data["text"]))
+    for text in corpus_texts("extraction", "extraction_real"):
+        words.update(re.findall(r"[\w'’-]+", text))
     return sorted(words)
 
 
@@ -1136,14 +1128,10 @@ def test_sentences_of_no_shipment_are_told_as_by_each_pattern_on_any_text(lang, 
 def _lexicon_reports() -> list[tuple[str, object, str]]:
     """(text, published, lang) of every corpus report in a lexicon language."""
     found = []
-    for name in CORPORA:
-        for path in sorted((DATA / name).glob("*.y*ml")):
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-            if not isinstance(data, dict) or not isinstance(data.get("text"), str):
-                continue
-            lang = data.get("lang") or detect_language(data["text"])
-            if lang in ("ru", "uk", "be", "pl"):
-                found.append((data["text"], data.get("published"), lang))
+    for data in corpus_reports(*CORPORA):
+        lang = data.get("lang") or detect_language(data["text"])
+        if lang in ("ru", "uk", "be", "pl"):
+            found.append((data["text"], data.get("published"), lang))
     return found
 
 

@@ -15,11 +15,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import yaml
 
 from railtrack.extract import extract_shipments
 from railtrack.extract.textpass import FORMAT_CHARACTERS, strip_format, without_format
 from railtrack.io.telegram_filter import mentions_rail
+from tests._corpora import corpus_reports
 
 DATA = Path(__file__).parent / "data"
 _LONG_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]{2})(?=[^\W\d_]{3})")
@@ -147,14 +147,9 @@ def test_lacinka_with_an_invisible_character_keeps_its_spans():
 
 def _development_reports() -> list[tuple[str, date | None]]:
     reports = []
-    for name in ("extraction", "extraction_real"):
-        for path in sorted((DATA / name).glob("*.yaml")):
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-            if isinstance(data, dict) and isinstance(data.get("text"), str):
-                published = data.get("published")
-                reports.append(
-                    (data["text"], date.fromisoformat(str(published)) if published else None)
-                )
+    for data in corpus_reports("extraction", "extraction_real"):
+        published = data.get("published")
+        reports.append((data["text"], date.fromisoformat(str(published)) if published else None))
     return reports
 
 

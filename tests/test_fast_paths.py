@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -13,6 +14,8 @@ from hypothesis import strategies as st
 
 from railtrack import _national, _regions, _translit
 from railtrack._data import data_path
+from railtrack.extract import lexicon as lexicon_mod
+from railtrack.extract.lexicon import LANGUAGES
 from railtrack.network import load_network
 
 _DOUBLES = re.compile(r"(.)\1+")
@@ -109,3 +112,25 @@ def test_snap_without_kd_tree_finds_the_kd_tree_nodes(monkeypatch: pytest.Monkey
 def test_regions_read_alike_with_either_yaml_loader() -> None:
     text = data_path("network", "regions.yaml").read_text(encoding="utf-8")
     assert yaml.load(text, Loader=_regions._safe_loader()) == yaml.safe_load(text)
+
+
+@pytest.mark.parametrize("corpus", ["extraction", "extraction_real"])
+def test_corpus_reports_read_alike_with_either_yaml_loader(corpus: str) -> None:
+    # tests/_corpora.py reads the corpora with libyaml; the plain loader is the reference
+    from tests._corpora import DATA, corpus_reports
+
+    plain = []
+    for path in sorted((DATA / corpus).glob("*.y*ml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and isinstance(data.get("text"), str):
+            plain.append(data)
+    assert len(plain) >= 50
+    assert corpus_reports(corpus) == plain
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_lexicons_read_alike_with_either_yaml_loader(lang: str) -> None:
+    path = Path(lexicon_mod.__file__).parent / "lexicons" / f"{lang}.yaml"
+    plain = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert plain
+    assert lexicon_mod._parsed(lang) == plain

@@ -20,6 +20,7 @@ import yaml
 from railtrack.extract import extract_shipments
 from railtrack.extract.hearsay import hearsay_at
 from railtrack.extract.lexicon import LANGUAGES
+from tests._corpora import SAFE_LOADER
 
 LEXICONS = Path(__file__).resolve().parents[1] / "src" / "railtrack" / "extract" / "lexicons"
 
@@ -96,7 +97,9 @@ def test_a_named_source_is_no_hearsay() -> None:
 def _entries() -> list[tuple[str, str]]:
     found = []
     for lang in LANGUAGES:
-        data = yaml.safe_load((LEXICONS / f"{lang}.yaml").read_text(encoding="utf-8"))
+        data = yaml.load(
+            (LEXICONS / f"{lang}.yaml").read_text(encoding="utf-8"), Loader=SAFE_LOADER
+        )
         found += [(lang, str(entry)) for entry in data.get("hearsay") or []]
     return found
 
