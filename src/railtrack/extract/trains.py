@@ -2354,7 +2354,9 @@ class _Assembly:
         current = self.current
         assert current is not None
         reader = _ClauseReader(clause, clause.text, self.published, rd)
-        if not _separate_shipment(rd, reader, current):
+        # a passenger service (vetoed on its timetable, no show) carries no military load
+        service = not any(show is current for show in self.shows)
+        if not _separate_shipment(rd, reader, current, after_service=service):
             reader.all_into(current, [])  # the museum train told on
             return True
         self.current = None  # "7 мая на станцию Барановичи прибыл воинский эшелон": its own
@@ -5225,7 +5227,9 @@ def _drop_groups_without_trains(draft: ReportDraft) -> None:
             train.group = new_index[train.group]
 
 
-def _separate_shipment(rd: Reader, reader: _ClauseReader, vetoed: TrainDraft | None) -> bool:
+def _separate_shipment(
+    rd: Reader, reader: _ClauseReader, vetoed: TrainDraft | None, *, after_service: bool = False
+) -> bool:
     """Whether a clause tells of a military shipment of its own, dated and routed.
 
     After a train of no shipment (``vetoed``, a museum train) or in a report of trains
@@ -5234,8 +5238,15 @@ def _separate_shipment(rd: Reader, reader: _ClauseReader, vetoed: TrainDraft | N
     role and a date, and, when ``vetoed`` has a station for an end, another end or
     a word introducing another train ("7 мая на станцию Барановичи прибыл воинский
     эшелон"). What else follows tells on about that train.
+
+    After a passenger service (``after_service``: "Пассажирские поезда ходят по
+    расписанию"), which carries no military load, a clause naming a train of its own
+    with a military word and a verb of motion is a shipment of its own, dated or not,
+    passing a station or ending there ("Вечером через Оршу прошёл эшелон с техникой").
     """
     text = reader.text
+    if after_service and _is_military(rd, text) and reader.verbs and rd.has_train_noun(text):
+        return any(not is_broad(p.text) for p in reader.places)
     if not _is_military(rd, text) or not any(v.role != "neutral" for v in reader.verbs):
         return False
     if not reader.dates:
