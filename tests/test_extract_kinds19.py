@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests._extract_helpers import read
+from tests._extract_helpers import ends, read
 
 # -- K1: a military train after a passenger service ---------------------------------------
 
@@ -55,3 +55,50 @@ def test_a_military_train_after_a_passenger_service_is_kept(text: str, lang: str
 )  # fmt: skip
 def test_a_passenger_train_after_a_passenger_service_is_none(text: str, lang: str) -> None:
     assert read(text, lang=lang).shipments == []
+
+
+# -- K2: leaving elsewhere after arriving ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "arrived", "left"),
+    [
+        ("Утром 5 марта эшелон прибыл в Оршу. Тем же вечером эшелон покинул Смоленск.",
+         "ru", "Оршу", "Смоленск"),
+        ("Утром 5 марта ешелон прибув до Орші. Того ж вечора ешелон залишив Смоленськ.",
+         "uk", "Орші", "Смоленськ"),
+        ("Раніцай 5 сакавіка эшалон прыбыў у Оршу. Тым жа вечарам эшалон пакінуў Смаленск.",
+         "be", "Оршу", "Смаленск"),
+        ("Rano 5 marca eszelon przyjechał do Orszy. Tego samego wieczoru eszelon opuścił "
+         "Smoleńsk.", "pl", "Orszy", "Smoleńsk"),
+        ("On the morning of March 5 a train arrived in Orsha. That same evening a train "
+         "left Smolensk.", "en", "Orsha", "Smolensk"),
+    ],
+)  # fmt: skip
+def test_leaving_elsewhere_after_arriving_is_another_train(
+    text: str, lang: str, arrived: str, left: str
+) -> None:
+    assert ends(read(text, lang=lang)) == [(None, arrived), (left, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "origin", "destination"),
+    [
+        ("Утром 5 марта эшелон прибыл в Оршу. Тем же вечером эшелон покинул Оршу.",
+         "ru", None, "Оршу"),
+        ("Вечером 5 марта эшелон прибыл в Оршу. Эшелон покинул Смоленск 4 марта.",
+         "ru", "Смоленск", "Оршу"),
+        ("Увечері 5 березня ешелон прибув до Орші. Ешелон залишив Смоленськ 4 березня.",
+         "uk", "Смоленськ", "Орші"),
+        ("Увечары 5 сакавіка эшалон прыбыў у Оршу. Эшалон пакінуў Смаленск 4 сакавіка.",
+         "be", "Смаленск", "Оршу"),
+        ("Wieczorem 5 marca eszelon przyjechał do Orszy. Eszelon opuścił Smoleńsk 4 marca.",
+         "pl", "Smoleńsk", "Orszy"),
+        ("On the evening of March 5 a train arrived in Orsha. The train had left Smolensk "
+         "on March 4.", "en", "Smolensk", "Orsha"),
+    ],
+)  # fmt: skip
+def test_a_start_told_after_the_end_stays_one_train(
+    text: str, lang: str, origin: str | None, destination: str
+) -> None:
+    assert ends(read(text, lang=lang)) == [(origin, destination)]

@@ -3107,7 +3107,26 @@ def _another_train_told(
         # (English marks another train with its article: "The train was formed at
         # Polonka on the morning of May 13" after "left Polonka yesterday" is the same)
         or (rd.lang != "en" and _moved_on_another_day(current, scratch))
+        or _leaves_elsewhere_after_arriving(current, scratch)
     )
+
+
+def _leaves_elsewhere_after_arriving(arrived: _Facts, later: _Facts) -> bool:
+    """Whether ``later`` leaves a place other than where ``arrived`` ended, after it ended.
+
+    "Утром 5 марта эшелон прибыл в Оршу. Тем же вечером эшелон покинул Смоленск": a
+    train that arrived in Orsha cannot leave Smolensk that evening, so the train named
+    again (its noun, no pronoun) is another one. Leaving the place it arrived at ("Тем
+    же вечером эшелон покинул Оршу") or a departure dated before the arrival (the
+    train's start told after its end) is the same train's.
+    """
+    end, arrival = arrived.destination, arrived.arrival
+    start, departure = later.origin, later.departure
+    if end is None or arrival is None or start is None or departure is None:
+        return False
+    if is_broad(end.value.text) or is_broad(start.value.text) or _same_place(end, start):
+        return False
+    return departure.value.earliest >= arrival.value.latest
 
 
 def _moved_on_another_day(first: _Facts, later: _Facts) -> bool:
@@ -6231,6 +6250,8 @@ def _restates(first: TrainDraft, later: TrainDraft, text: str = "") -> bool:
         return False  # ("left on 9 April" and "arrived on January 18": two trains)
     if _seen_before_leaving(first, later) or _seen_before_leaving(later, first):
         return False  # (seen at Brest on 9 March, left Slonim on 10 March: two trains)
+    if _leaves_elsewhere_after_arriving(first, later):
+        return False  # (arrived in Orsha in the morning, left Smolensk that evening: two)
     return all(
         _counts_agree(first.counts[kind].value, fact.value)
         for kind, fact in later.counts.items()
