@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from railtrack.extract.lexread import LexiconReader
 from tests._extract_helpers import ends, read
 
 # -- K1: a military train after a passenger service ---------------------------------------
@@ -102,3 +103,39 @@ def test_a_start_told_after_the_end_stays_one_train(
     text: str, lang: str, origin: str | None, destination: str
 ) -> None:
     assert ends(read(text, lang=lang)) == [(origin, destination)]
+
+
+# -- K3: a lorry driver at a rail company's terminal -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Czekałem na kontener w terminalu PKP Cargo Małaszewicze od wczoraj - opisuje "
+         "kierowca.", "pl"),
+        ("Я ждал контейнер в терминале в Бресте со вчерашнего дня, рассказывает водитель.",
+         "ru"),
+        ("Я чекав на контейнер у терміналі в Бресті з учорашнього дня, розповідає водій.",
+         "uk"),
+        ("Я чакаў кантэйнер у тэрмінале ў Брэсце з учорашняга дня, расказвае вадзіцель.",
+         "be"),
+    ],
+)  # fmt: skip
+def test_a_drivers_wait_at_a_terminal_is_road_only(text: str, lang: str) -> None:
+    assert LexiconReader(lang).tells_of_road_only(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Czekałem w terminalu PKP Cargo, aż pociąg z 30 platformami odjedzie - opisuje "
+         "kierowca.", "pl"),
+        ("Я ждал в терминале, пока уйдёт эшелон из 30 платформ, рассказывает водитель.",
+         "ru"),
+        ("Я чекав у терміналі, поки піде ешелон із 30 платформ, розповідає водій.", "uk"),
+        ("Я чакаў у тэрмінале, пакуль пойдзе эшалон з 30 платформаў, расказвае вадзіцель.",
+         "be"),
+    ],
+)  # fmt: skip
+def test_a_train_beside_a_driver_keeps_the_railway(text: str, lang: str) -> None:
+    assert not LexiconReader(lang).tells_of_road_only(text)
