@@ -3126,7 +3126,9 @@ def _leaves_elsewhere_after_arriving(arrived: _Facts, later: _Facts) -> bool:
         return False
     if is_broad(end.value.text) or is_broad(start.value.text) or _same_place(end, start):
         return False
-    return departure.value.earliest >= arrival.value.latest
+    leaves: date | None = departure.value.earliest
+    arrived_by: date | None = arrival.value.latest
+    return leaves is not None and arrived_by is not None and leaves >= arrived_by
 
 
 def _moved_on_another_day(first: _Facts, later: _Facts) -> bool:
