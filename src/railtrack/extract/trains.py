@@ -2364,7 +2364,9 @@ class _Assembly:
         current = self.current
         assert current is not None
         reader = _ClauseReader(clause, clause.text, self.published, rd)
-        if not _separate_shipment(rd, reader, current):
+        # a passenger service (vetoed on its timetable, no show) carries no military load
+        service = not any(show is current for show in self.shows)
+        if not _separate_shipment(rd, reader, current, after_service=service):
             reader.all_into(current, [])  # the museum train told on
             return True
         self.current = None  # "7 мая на станцию Барановичи прибыл воинский эшелон": its own
@@ -3115,7 +3117,28 @@ def _another_train_told(
         # (English marks another train with its article: "The train was formed at
         # Polonka on the morning of May 13" after "left Polonka yesterday" is the same)
         or (rd.lang != "en" and _moved_on_another_day(current, scratch))
+        or _leaves_elsewhere_after_arriving(current, scratch)
     )
+
+
+def _leaves_elsewhere_after_arriving(arrived: _Facts, later: _Facts) -> bool:
+    """Whether ``later`` leaves a place other than where ``arrived`` ended, after it ended.
+
+    "Утром 5 марта эшелон прибыл в Оршу. Тем же вечером эшелон покинул Смоленск": a
+    train that arrived in Orsha cannot leave Smolensk that evening, so the train named
+    again (its noun, no pronoun) is another one. Leaving the place it arrived at ("Тем
+    же вечером эшелон покинул Оршу") or a departure dated before the arrival (the
+    train's start told after its end) is the same train's.
+    """
+    end, arrival = arrived.destination, arrived.arrival
+    start, departure = later.origin, later.departure
+    if end is None or arrival is None or start is None or departure is None:
+        return False
+    if is_broad(end.value.text) or is_broad(start.value.text) or _same_place(end, start):
+        return False
+    leaves: date | None = departure.value.earliest
+    arrived_by: date | None = arrival.value.latest
+    return leaves is not None and arrived_by is not None and leaves >= arrived_by
 
 
 def _moved_on_another_day(first: _Facts, later: _Facts) -> bool:
@@ -5235,7 +5258,9 @@ def _drop_groups_without_trains(draft: ReportDraft) -> None:
             train.group = new_index[train.group]
 
 
-def _separate_shipment(rd: Reader, reader: _ClauseReader, vetoed: TrainDraft | None) -> bool:
+def _separate_shipment(
+    rd: Reader, reader: _ClauseReader, vetoed: TrainDraft | None, *, after_service: bool = False
+) -> bool:
     """Whether a clause tells of a military shipment of its own, dated and routed.
 
     After a train of no shipment (``vetoed``, a museum train) or in a report of trains
@@ -5244,8 +5269,15 @@ def _separate_shipment(rd: Reader, reader: _ClauseReader, vetoed: TrainDraft | N
     role and a date, and, when ``vetoed`` has a station for an end, another end or
     a word introducing another train ("7 мая на станцию Барановичи прибыл воинский
     эшелон"). What else follows tells on about that train.
+
+    After a passenger service (``after_service``: "Пассажирские поезда ходят по
+    расписанию"), which carries no military load, a clause naming a train of its own
+    with a military word and a verb of motion is a shipment of its own, dated or not,
+    passing a station or ending there ("Вечером через Оршу прошёл эшелон с техникой").
     """
     text = reader.text
+    if after_service and _is_military(rd, text) and reader.verbs and rd.has_train_noun(text):
+        return any(not is_broad(p.text) for p in reader.places)
     if not _is_military(rd, text) or not any(v.role != "neutral" for v in reader.verbs):
         return False
     if not reader.dates:
@@ -6230,6 +6262,8 @@ def _restates(first: TrainDraft, later: TrainDraft, text: str = "") -> bool:
         return False  # ("left on 9 April" and "arrived on January 18": two trains)
     if _seen_before_leaving(first, later) or _seen_before_leaving(later, first):
         return False  # (seen at Brest on 9 March, left Slonim on 10 March: two trains)
+    if _leaves_elsewhere_after_arriving(first, later):
+        return False  # (arrived in Orsha in the morning, left Smolensk that evening: two)
     return all(
         _counts_agree(first.counts[kind].value, fact.value)
         for kind, fact in later.counts.items()
