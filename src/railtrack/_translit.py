@@ -141,24 +141,6 @@ _NOISE = re.compile(
     re.IGNORECASE,
 )
 
-_STATION_WORD = re.compile(
-    r"(?<![\w])(stations?|stacj[aię]|dworc[ua]|dworzec|вокзал\w*|станци[яиюей]\w*|"
-    r"станці[яїю]\w*|станцы[яію]\w*)(?![\w])",
-    re.IGNORECASE,
-)
-
-
-def station_word(text: str) -> bool:
-    """Whether a name carries a word for a station ("Union Station", "вокзал", "stacja").
-
-    Examples
-    --------
-    >>> station_word("Union Station"), station_word("St Petersburg")
-    (True, False)
-    """
-    return _STATION_WORD.search(text) is not None
-
-
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
 _SPLIT = re.compile(r"[^\w]+", re.UNICODE)
 

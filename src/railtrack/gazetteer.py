@@ -45,10 +45,10 @@ from railtrack._translit import (
     is_suffix_word,
     name_tokens,
     role_rank,
-    station_word,
     to_latin,
     tokens_skeleton,
 )
+from railtrack.extract.lexicon import every_language_stems
 from railtrack.extract.textpass import without_format
 from railtrack.inflection import (
     lemma_forms,
@@ -3653,6 +3653,23 @@ def _ru_in_uk_letters(name: str) -> str:
     Ukrainian texts write Russian towns so, letter for letter (и -> і, ы -> и, э -> е).
     """
     return name.translate(_RU_TO_UK_LETTERS)
+
+
+def station_word(text: str) -> bool:
+    """Whether a name carries a word for a station ("Union Station", "вокзал", "stacja").
+
+    The words are every lexicon's ``station_words``: a name is read whatever the
+    language of its report.
+
+    Examples
+    --------
+    >>> station_word("Union Station"), station_word("St Petersburg")
+    (True, False)
+    >>> station_word("станцыі Орша"), station_word("ze stacji Orsza")
+    (True, True)
+    """
+    pattern = every_language_stems("station_words")
+    return pattern is not None and pattern.search(text) is not None
 
 
 # A word or abbreviation for a station before or in a name: "станция", "на станции",
