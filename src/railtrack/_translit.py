@@ -610,6 +610,10 @@ def _role_code(merged: str) -> str:
     return merged
 
 
+# a word shorter than this is no station adjective whatever its ending ("yar",
+# "Ново": the ending is most of the word; :func:`is_suffix_word`)
+_SUFFIX_WORD_LEAST = 4
+
 # the adjective endings of station words; "owa"/"owy"/"owe": Polish ("Brześć
 # Południowa", "Mińsk Towarowy", "Kowel Osobowe"; session 14)
 _SUFFIX_ENDINGS = re.compile(
@@ -647,4 +651,4 @@ def is_suffix_word(token: str) -> bool:
     """
     if token.isdigit() or _is_role(token):
         return True
-    return len(token) >= 4 and _SUFFIX_ENDINGS.search(token) is not None
+    return len(token) >= _SUFFIX_WORD_LEAST and _SUFFIX_ENDINGS.search(token) is not None
