@@ -141,24 +141,6 @@ _NOISE = re.compile(
     re.IGNORECASE,
 )
 
-_STATION_WORD = re.compile(
-    r"(?<![\w])(stations?|stacj[aię]|dworc[ua]|dworzec|вокзал\w*|станци[яиюей]\w*|"
-    r"станці[яїю]\w*|станцы[яію]\w*)(?![\w])",
-    re.IGNORECASE,
-)
-
-
-def station_word(text: str) -> bool:
-    """Whether a name carries a word for a station ("Union Station", "вокзал", "stacja").
-
-    Examples
-    --------
-    >>> station_word("Union Station"), station_word("St Petersburg")
-    (True, False)
-    """
-    return _STATION_WORD.search(text) is not None
-
-
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
 _SPLIT = re.compile(r"[^\w]+", re.UNICODE)
 
@@ -628,6 +610,10 @@ def _role_code(merged: str) -> str:
     return merged
 
 
+# a word shorter than this is no station adjective whatever its ending ("yar",
+# "Ново": the ending is most of the word; :func:`is_suffix_word`)
+_SUFFIX_WORD_LEAST = 4
+
 # the adjective endings of station words; "owa"/"owy"/"owe": Polish ("Brześć
 # Południowa", "Mińsk Towarowy", "Kowel Osobowe"; session 14)
 _SUFFIX_ENDINGS = re.compile(
@@ -665,4 +651,4 @@ def is_suffix_word(token: str) -> bool:
     """
     if token.isdigit() or _is_role(token):
         return True
-    return len(token) >= 4 and _SUFFIX_ENDINGS.search(token) is not None
+    return len(token) >= _SUFFIX_WORD_LEAST and _SUFFIX_ENDINGS.search(token) is not None

@@ -420,6 +420,10 @@ ROUTE_FLAGS: dict[str, str] = {
     ),
     "via_unresolved": "a via point did not resolve to a station and was ignored",
     "via_unreachable": "no route passes the via points: routed without them",
+    "via_past_destination": (
+        "a via point lies past the destination (the train stops there first): "
+        "it and the via points after it are ignored"
+    ),
     "origin_region": "the origin is a region: routed from its report stations",
     "destination_region": "the destination is a region, not one station",
     "no_route": "no rail route joins the two ends on this network",

@@ -45,10 +45,10 @@ from railtrack._translit import (
     is_suffix_word,
     name_tokens,
     role_rank,
-    station_word,
     to_latin,
     tokens_skeleton,
 )
+from railtrack.extract.lexicon import every_language_stems
 from railtrack.extract.textpass import without_format
 from railtrack.inflection import (
     lemma_forms,
@@ -82,6 +82,23 @@ _LEADING = frozenset(
     | {"pid", "pod", "kolo", "okolo", "vozle", "bilya", "kalya", "poblizu"}
 )
 _PREFIX = 2
+# Stem bounds of name matching, in letters (one place, each with its reason):
+# a word shorter than this is no abbreviation of a longer one ("Vost." of
+# "Vostochnaya"; "Ve" is no word's abbreviation)
+_ABBREVIATION_LEAST = 3
+# a word shorter than this is never a misspelling of another word: one letter off
+# in four is another name ("Ліда"/"Линда")
+_MISSPELLING_LEAST = 5
+# a continent's or country's name shorter than this is looked up as written, never
+# through its case forms ("Азии", "Польши" have four letters or more; the lemmas of a
+# 3-letter word are noise)
+_INFLECTED_NAME_LEAST = 4
+# a case ending leaves at least this stem ("Орла" -> "Орёл"; "Ока" is no case form)
+_CASE_STEM_LEAST = 3
+# a fuzzy match below the strict ratio with the same first letter is a misspelling
+# only in names this long: in shorter ones one letter off is another place
+# ("Ельск"/"Вельск"; :func:`_fuzzy_plausible`)
+_LOOSE_FUZZY_LEAST = 7
 _FUZZY_LIMIT = 25
 
 GEO_PRECISION = {"station": 1, "town": 2, "region": 3, "country": 4}
@@ -387,9 +404,9 @@ def _tails_compatible(q: tuple[str, ...], k: tuple[str, ...]) -> bool:
         if a.isdigit() or b.isdigit():
             return False
         short, long_ = sorted((a, b), key=len)
-        if len(short) >= 3 and long_.startswith(short):
+        if len(short) >= _ABBREVIATION_LEAST and long_.startswith(short):
             continue
-        if min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= _TAIL_FUZZ:
+        if min(len(a), len(b)) >= _MISSPELLING_LEAST and fuzz.ratio(a, b) >= _TAIL_FUZZ:
             continue
         return False
     return True
@@ -1159,7 +1176,7 @@ class Gazetteer:
             return country
         if not world.continent_prefix(text):
             return None
-        forms = (text, *lemma_forms(text, lang)) if len(text) > 3 else (text,)
+        forms = (text, *lemma_forms(text, lang)) if len(text) >= _INFLECTED_NAME_LEAST else (text,)
         name = next((c for c in map(world.continent, forms) if c is not None), None)
         if name is None:
             return None
@@ -1181,7 +1198,7 @@ class Gazetteer:
         """
         forms: tuple[str, ...] = (text,)
         if not is_country_name(text):
-            if len(text) < 4 or not world.country_prefix(text):
+            if len(text) < _INFLECTED_NAME_LEAST or not world.country_prefix(text):
                 return None
             forms = tuple(
                 f
@@ -2570,7 +2587,11 @@ class Gazetteer:
         best = self._stations[self._index[found.station_id]]
         for ending, nominative in _CASE_ENDINGS:
             stem = word[: len(word) - len(ending)]
-            if not word.lower().endswith(ending) or len(stem) < 3 or stem[-1].lower() in _VOWELS:
+            if (
+                not word.lower().endswith(ending)
+                or len(stem) < _CASE_STEM_LEAST
+                or stem[-1].lower() in _VOWELS
+            ):
                 continue  # "Красное" is an adjective's nominative, not a case form
             form = query.strip()[: m.start()] + stem + nominative
             rival = self._exact_rival(form, best)
@@ -3250,7 +3271,12 @@ def _fuzzy_plausible(query: str, key: str, score: float) -> bool:
     """
     if score >= _FUZZY_STRICT:
         return True
-    return bool(query) and bool(key) and query[0] == key[0] and min(len(query), len(key)) > 6
+    return (
+        bool(query)
+        and bool(key)
+        and query[0] == key[0]
+        and min(len(query), len(key)) >= _LOOSE_FUZZY_LEAST
+    )
 
 
 # A word for a port, in the five languages and their cases: "порта", "порту", "portu"
@@ -3653,6 +3679,23 @@ def _ru_in_uk_letters(name: str) -> str:
     Ukrainian texts write Russian towns so, letter for letter (и -> і, ы -> и, э -> е).
     """
     return name.translate(_RU_TO_UK_LETTERS)
+
+
+def station_word(text: str) -> bool:
+    """Whether a name carries a word for a station ("Union Station", "вокзал", "stacja").
+
+    The words are every lexicon's ``station_words``: a name is read whatever the
+    language of its report.
+
+    Examples
+    --------
+    >>> station_word("Union Station"), station_word("St Petersburg")
+    (True, False)
+    >>> station_word("станцыі Орша"), station_word("ze stacji Orsza")
+    (True, True)
+    """
+    pattern = every_language_stems("station_words")
+    return pattern is not None and pattern.search(text) is not None
 
 
 # A word or abbreviation for a station before or in a name: "станция", "на станции",

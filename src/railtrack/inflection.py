@@ -60,6 +60,15 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 MAX_FORMS = 24
+# a suffix rule leaves at least this stem, in letters: "Орле" -> "Орёл" keeps "Ор";
+# a shorter rest is the word itself, not a stem ("Ое")
+_RULE_STEM_LEAST = 2
+# a compound's parts both decline only when each has this many letters
+# ("Новгорода-Сіверського"; "Ак-Мечеть"'s "Ак" is no word that declines)
+_COMPOUND_PART_LEAST = 3
+# a neuter ending is swapped only in a name this long ("Barwinkowo"): in a shorter one
+# the "-owo"/"-ово" is most of the name, not its ending
+_NEUTER_NAME_LEAST = 6
 """Most candidate forms returned for one name."""
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -276,7 +285,7 @@ def _rule_forms(word: str, lang: str) -> tuple[str, ...]:
     low = word.lower()
     out: list[str] = []
     for ending, nominatives in table.matches(low):  # the rules whose ending it ends with
-        if len(low) - len(ending) >= 2:
+        if len(low) - len(ending) >= _RULE_STEM_LEAST:
             if ending == "я" and low[-2] in _VOWELS_BEFORE_YA:
                 continue  # "-ая", "-яя": a feminine adjective, no case of "-ое" ("Айвазовская")
             stem = word[: len(word) - len(ending)]
@@ -324,7 +333,7 @@ def _cyrillic_forms(name: str, lang: str | None) -> list[str]:
         forms.extend(_morph_forms(name, code))
     words = _words(name)
     parts = name.split("-")
-    if " " not in name and len(parts) == 2 and min(map(len, parts)) >= 3:
+    if " " not in name and len(parts) == 2 and min(map(len, parts)) >= _COMPOUND_PART_LEAST:
         # "Новгорода-Сіверського", "Каменска-Шахтинского": both parts decline
         words = parts
     if 0 < len(words) <= 3:
@@ -824,7 +833,7 @@ def neuter_ending_forms(name: str) -> list[str]:
     >>> neuter_ending_forms("Orsha"), neuter_ending_forms("Nowe Miasto")
     ([], [])
     """
-    if " " in name or len(name) < 6:
+    if " " in name or len(name) < _NEUTER_NAME_LEAST:
         return []
     low = name.lower()
     return [name[:-3] + new for old, new in _NEUTER_SWAPS if low.endswith(old)][:1]

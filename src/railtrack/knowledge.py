@@ -16,7 +16,10 @@ left on 11 January is not known on 10 January. The floor is the whole report's
 (:func:`publication_floors`): an undated article telling of a train that left on
 1 March is not known before 1 March, nor is the train it gives no date for.
 Otherwise a record is kept (its date is unknown, not later) and counted in
-:attr:`Knowledge.undated`.
+:attr:`Knowledge.undated`; but a table row whose date cell cannot be read at all and
+that has no publication date is left out of a cut at a given as-of date, with a problem
+naming its file, row and field: nobody can tell when it was known (trial19 T2;
+counted in :attr:`Knowledge.undatable`).
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Literal
+
+from railtrack.problems import Problem
 
 if TYPE_CHECKING:
     from railtrack.io import ReportSet
@@ -60,6 +65,9 @@ class Knowledge:
         leaves nothing out but its trains, counted in ``shipments_after``).
     undated
         Shipments and groups kept although their publication date is unknown.
+    undatable
+        Table rows left out of a given as-of date's cut: no publication date, and a
+        date cell that cannot be read (``ReportSet.unreadable_dates``).
     """
 
     as_of: date | None
@@ -68,6 +76,7 @@ class Knowledge:
     groups_after: int = 0
     sightings_after: int = 0
     undated: int = 0
+    undatable: int = 0
     nothing_read: bool = False
     """Whether the input held no train, group or sighting at all (then no date is missing)."""
 
@@ -121,6 +130,11 @@ class Knowledge:
             text += ": nothing in the input is later."
         if self.undated:
             text += f" {_count(self.undated, 'record', 'records')} without a publication date kept."
+        if self.undatable:
+            text += (
+                f" {_count(self.undatable, 'table row', 'table rows')} whose date cannot be "
+                "read left out (when it was known cannot be told)."
+            )
         return text
 
 
@@ -399,8 +413,11 @@ def cut_off(
 
     floors = publication_floors(reports)
     moment = _moment(as_of) if basis == "given" and as_of is not None else None
+    undatable = _undatable(reports, floors, day) if basis in ("given", "today") else {}
 
     def known(record: Shipment | ShipmentGroup) -> bool:
+        if (type(record).__name__, record.id) in undatable:
+            return False
         at = record.source.published_at
         if moment is not None and at is not None:
             return _utc(at) <= moment  # a post timed later that day is not yet known
@@ -422,17 +439,48 @@ def cut_off(
         shipments=shipments,
         groups=groups,
         sightings=sightings,
-        problems=list(reports.problems),
+        problems=[*reports.problems, *undatable.values()],
         files=dict(reports.files),
     )
     return kept, Knowledge(
         as_of=day,
         basis=basis,
-        shipments_after=len(reports.shipments) - len(shipments),
+        shipments_after=len(reports.shipments) - len(shipments) - len(undatable),
         # a group total left out, never a group that holds no count (trial15 C3):
         # its trains are counted as trains left out; a count is any car figure, an
         # upper bound alone too, as the Dask engine counts them (_counted_groups)
-        groups_after=sum(_counted(g) for g in reports.groups) - sum(_counted(g) for g in groups),
+        groups_after=sum(
+            _counted(g) for g in reports.groups if ("ShipmentGroup", g.id) not in undatable
+        )
+        - sum(_counted(g) for g in groups),
         sightings_after=len(reports.sightings) - len(sightings),
         undated=undated,
+        undatable=len(undatable),
     )
+
+
+def _undatable(
+    reports: ReportSet, floors: dict[str, date], day: date
+) -> dict[tuple[str, str], Problem]:
+    """Return the table rows an as-of cut leaves out, each with its problem.
+
+    A row with no publication date (nor a floor from what its report tells) whose
+    date cell cannot be read: nobody can tell when it was known (trial19 T2).
+    """
+    out: dict[tuple[str, str], Problem] = {}
+    records: list[Shipment | ShipmentGroup] = [*reports.shipments, *reports.groups]
+    for record in records:
+        key = (type(record).__name__, record.id)
+        where = reports.unreadable_dates.get(key)
+        if where is None or record.source.published or floors.get(_floor_key(record)):
+            continue
+        row, field, unit = where
+        out[key] = Problem(
+            reports.files.get(key, ""),
+            row,
+            field,
+            f"its date cannot be read and it has no publication date, so when it was known "
+            f"cannot be told: left out of the as-of cut ({day.isoformat()})",
+            unit,
+        )
+    return out

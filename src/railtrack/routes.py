@@ -20,7 +20,9 @@ The routing rules, in one place:
   the region's report stations.
 - Via points are passed in order when every one resolved to a station; otherwise
   they are ignored (flag ``via_unresolved``); when no route passes them the train is
-  routed without them (flag ``via_unreachable``).
+  routed without them (flag ``via_unreachable``). A via point past the destination
+  (reached only through it, or the destination itself) and those after it are
+  dropped (flag ``via_past_destination``): the train stops at its destination first.
 
 Each distinct (origins, via, destinations) is routed once, and all station pairs in
 one batch (:meth:`railtrack.RailNetwork.iter_routes_between`: one Dijkstra search
@@ -155,6 +157,8 @@ def _legs(ends: _Ends, *, use_via: bool) -> Iterable[Pair]:
         yield from ((o, stops[0]) for o in ends.origins)
         yield from itertools.pairwise(stops)
         yield from ((stops[-1], d) for d in ends.destinations)
+        if len(ends.destinations) == 1:  # a via past the destination ends the via points
+            yield from ((s, ends.destinations[0]) for s in stops[:-1])
     yield from itertools.product(ends.origins, ends.destinations)
 
 
@@ -165,6 +169,7 @@ class _Found:
     route: Route
     origin_routes: tuple[tuple[str, float, int], ...]
     flags: tuple[str, ...]
+    via: Stations = ()
 
 
 def _join(network: RailNetwork, legs: Sequence[Route]) -> Route:
@@ -178,13 +183,39 @@ def _join(network: RailNetwork, legs: Sequence[Route]) -> Route:
     return route_from_path(network.G, path)  # re-routed round an out-and-back
 
 
+def _short_of_destination(origin: str, ends: _Ends, legs: dict[Pair, Route | None]) -> Stations:
+    """Return the via points a train passes before its destination, in order.
+
+    A via point the route from the stop before it reaches only through the
+    destination, or the destination itself, lies past the destination: the train
+    stops there first, so it and the via points after it are no via points ("left
+    Minsk for Brest via Baranovichi and Terespol": Terespol is beyond Brest;
+    trial19 T10). With a region destination (several stations) all are kept.
+    """
+    if len(ends.destinations) != 1:
+        return ends.via
+    destination = ends.destinations[0]
+    at = origin
+    for i, stop in enumerate(ends.via):
+        leg = legs.get((at, stop)) if at != stop else None
+        if stop == destination or (leg is not None and destination in leg.stations):
+            return ends.via[:i]
+        at = stop
+    return ends.via
+
+
 def _from(
     origin: str, ends: _Ends, legs: dict[Pair, Route | None], *, via: bool
-) -> list[Route] | None:
-    """Return the legs of the shortest route from one origin station, None if none."""
+) -> tuple[list[Route], Stations] | None:
+    """Return the legs of the shortest route from one origin station and its via points.
+
+    None when there is no route.
+    """
     middle: list[Route] = []
+    passed: Stations = ()
     if via:
-        stops = (origin, *ends.via)
+        passed = _short_of_destination(origin, ends, legs)
+        stops = (origin, *passed)
         for pair in itertools.pairwise(stops):
             leg = legs.get(pair) if pair[0] != pair[1] else None
             if leg is None and pair[0] != pair[1]:
@@ -195,7 +226,7 @@ def _from(
     last = [r for d in ends.destinations if (r := legs.get((origin, d))) is not None]
     if not last:
         return None
-    return [*middle, min(last, key=lambda r: r.length_km)]
+    return [*middle, min(last, key=lambda r: r.length_km)], passed
 
 
 def _route(network: RailNetwork, ends: _Ends, legs: dict[Pair, Route | None]) -> _Found | None:
@@ -203,13 +234,17 @@ def _route(network: RailNetwork, ends: _Ends, legs: dict[Pair, Route | None]) ->
     attempts = [True, False] if ends.via else [False]
     for via in attempts:
         per_origin = {o: _from(o, ends, legs, via=via) for o in ends.origins}
-        found = {o: _join(network, p) for o, p in per_origin.items() if p is not None}
+        found = {o: (_join(network, p[0]), p[1]) for o, p in per_origin.items() if p}
         if not found:
             continue
-        route = min(found.values(), key=lambda r: r.length_km)
-        spread = tuple((o, float(r.length_km), len(r.border_crossings)) for o, r in found.items())
-        flags = ("via_unreachable",) if ends.via and not via else ()
-        return _Found(route, spread if ends.origin_region else (), flags)
+        route, passed = min(found.values(), key=lambda f: f[0].length_km)
+        spread = tuple(
+            (o, float(r.length_km), len(r.border_crossings)) for o, (r, _) in found.items()
+        )
+        flags: tuple[str, ...] = ("via_unreachable",) if ends.via and not via else ()
+        if via and passed != ends.via:
+            flags = ("via_past_destination",)
+        return _Found(route, spread if ends.origin_region else (), flags, passed)
     return None
 
 
@@ -447,7 +482,7 @@ def _values(
     route = result.route
     if passes_destination:
         flags.append("passes_destination")
-    via = e.via if "via_unreachable" not in flags else ()
+    via = result.via
     return {
         C.ORIGIN_STATION_ID: route.origin,
         C.DESTINATION_STATION_ID: route.destination,

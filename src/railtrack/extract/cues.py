@@ -48,7 +48,6 @@ __all__ = [
     "is_stamp",
     "is_statistic",
     "is_whole_train",
-    "names_day_total",
     "names_digest",
     "names_past_span",
     "names_week_count",
@@ -1062,28 +1061,6 @@ _RECALL_RE = re.compile(
     r"\s+(?:earlier|before|previously))\b",
     re.IGNORECASE,
 )
-
-
-# a total line under a day's lines ("In total, 4 trains, 153 cars."): with trains told
-# above it, a tally of them (the lexicon languages' ``day_total``; trial19b T1)
-_DAY_TOTAL_RE = re.compile(
-    r"\b(?:in\s+total|in\s+all|altogether|total\s+for\s+the\s+(?:day|night)|"
-    r"(?:day|night)(?:'s|’s)?\s+total)\b",
-    re.IGNORECASE,
-)
-
-
-def names_day_total(text: str) -> bool:
-    """Whether a text opens a total line of a day ("In total: 4 trains, 153 cars").
-
-    Examples
-    --------
-    >>> names_day_total("In total, 4 trains and 153 cars today.")
-    True
-    >>> names_day_total("Four trains arrived in Orsha.")
-    False
-    """
-    return _DAY_TOTAL_RE.search(text) is not None
 
 
 def names_week_count(text: str) -> bool:

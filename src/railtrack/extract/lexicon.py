@@ -40,6 +40,7 @@ __all__ = [
     "PhraseTable",
     "Token",
     "all_month_forms",
+    "every_language_stems",
     "first_span",
     "lexicon",
     "month_of",
@@ -1280,6 +1281,34 @@ def raw_strings(lang: str) -> tuple[tuple[str, str], ...]:
 
     walk(_parsed(lang), "")
     return tuple(out)
+
+
+@lru_cache(maxsize=8)
+def every_language_stems(key: str) -> re.Pattern[str] | None:
+    """Return one pattern for the stems every lexicon lists under ``key``.
+
+    For words read whatever the language of the text around them (a station word in
+    a name: "Union Station", "станция Орша", "stacja Orsza"): each lexicon's list is
+    read as one language's list is (stems, ``$`` for a whole word), then joined.
+
+    Parameters
+    ----------
+    key : str
+        A top-level key of the lexicons whose value is a list of stems.
+
+    Returns
+    -------
+    re.Pattern or None
+        None when no lexicon lists a word under ``key``.
+
+    Examples
+    --------
+    >>> pattern = every_language_stems("station_words")
+    >>> [bool(pattern.search(t)) for t in ("Union Station", "stacja Orsza", "St Petersburg")]
+    [True, True, False]
+    """
+    stems = [str(s) for lang in LANGUAGES for s in _parsed(lang).get(key) or []]
+    return _stem_re(stems)
 
 
 @lru_cache(maxsize=1)

@@ -249,8 +249,20 @@ class EnglishReader:
     def names_digest(self, text: str) -> bool:  # noqa: D102
         return cues.names_digest(text)
 
-    def names_day_total(self, text: str) -> bool:  # noqa: D102
-        return cues.names_day_total(text)
+    def names_day_total(self, text: str) -> bool:
+        """Whether a text opens a total line of a day ("In total: 4 trains, 153 cars").
+
+        en.yaml's ``day_total``, read as the other lexicons' (trial19b T1).
+
+        Examples
+        --------
+        >>> EnglishReader().names_day_total("In total, 4 trains and 153 cars today.")
+        True
+        >>> EnglishReader().names_day_total("Four trains arrived in Orsha.")
+        False
+        """
+        pattern = lexicon("en").day_total
+        return pattern is not None and pattern.search(text) is not None
 
     def names_week_count(self, text: str) -> bool:  # noqa: D102
         return cues.names_week_count(text)

@@ -475,6 +475,9 @@ class _FileLoader:
         self.titles: list[str] = []  # a CSV's lines above its header ("Журнал, март 2026")
         # the year of a table's dates written without one (railtrack.io.yearless)
         self.table_year: TableYear | None = None
+        # table rows with no publication date whose date cell cannot be read: row ->
+        # (field, unit); an as-of cut cannot tell when they were known (trial19 T2)
+        self.unreadable_dates: dict[int, tuple[str, str]] = {}
 
     def problem(
         self, message: str, *, row: int | None = None, field: str | None = None, unit: str = "row"
@@ -844,6 +847,11 @@ class _FileLoader:
             self.problem(prefix + note, row=first, field=header_name, unit=unit)
         self.table_year = None
 
+    def _note_unreadable_date(self, data: dict[str, Any], name: str, row: int, unit: str) -> None:
+        """Keep a row whose date cell cannot be read when nothing else dates it (trial19 T2)."""
+        if self.published is None and is_blank(data.get("published")):
+            self.unreadable_dates.setdefault(row, (self.header_of.get(name, name), unit))
+
     def _read_date(self, data: dict[str, Any], name: str, value: str, row: int) -> str | None:
         """Read one date cell in place (:func:`_date_cell`); return why not; note a year given."""
         unread, assumed = _date_cell(data, name, value, self.table_year, row)
@@ -895,6 +903,7 @@ class _FileLoader:
                 if unread is None:
                     continue
                 why = unread
+                self._note_unreadable_date(data, name, row, unit)
             del data[name]
             self.problem(
                 f"{why}; the record is kept without this field",
@@ -1286,6 +1295,8 @@ def _keep_new(
         result.add(model, file=name)
         if loader.telegram is not None:
             result.telegram_kept[key] = model
+        elif row in loader.unreadable_dates and kind != "Sighting":
+            result.unreadable_dates[key] = (row, *loader.unreadable_dates[row])
     if loader.telegram is not None:
         result.problems.extend(loader.problems)  # in message order, as read
         result.skipped.update(loader.telegram.skipped)

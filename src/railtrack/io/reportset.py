@@ -214,6 +214,9 @@ class ReportSet:
     telegram_kept: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False)
     """While loading: the record kept for each Telegram record id (see ``load_reports``)."""
     context_notes: list[str] = field(default_factory=list)
+    unreadable_dates: dict[tuple[str, str], tuple[int, str, str]] = field(default_factory=dict)
+    """``(kind, id) -> (row, field, unit)`` of table rows with no publication date whose
+    date cell cannot be read: an as-of cut leaves them out (:func:`railtrack.knowledge.cut_off`)."""
     retracted: list[tuple[str, Shipment]] = field(default_factory=list, repr=False)
     """The trains retractions deny, each with the file of its retraction (never listed:
     kept so that a converted directory, a later batch or another load can match them;
