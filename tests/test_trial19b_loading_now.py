@@ -112,3 +112,19 @@ def test_a_log_row_links_to_the_train_loaded_there_which_stays_planned(
     assert status.loc["post-t1", "status"] == "planned"
     assert status.loc["post-t1", "last_seen_station"] == "Osipovichi-I"
     assert run.relays["matched_on"].tolist() == ["station"]
+
+
+def test_a_log_row_seen_at_its_origin_dates_its_train(tmp_path: Path, network: RailNetwork) -> None:
+    """A sighting at a train's origin is no sign it stands there unless it is only planned.
+
+    review20 #1: the loading rule had made a hand-log row seen at its origin ``undated``.
+    """
+    (tmp_path / "log.csv").write_text(
+        "seen_at,origin,destination,station,cars,source\n"
+        "2024-03-02 10:00,Осиповичи,Брест,Осиповичи,30,Hajun\n",
+        encoding="utf-8",
+    )
+    run = track(load_reports(tmp_path), network=network, as_of=pd.Timestamp("2024-03-10"))
+    status = run.statuses
+    assert status["status"].iloc[0] not in ("undated", "planned")
+    assert status["last_seen_station"].iloc[0] == "Osipovichi-I"

@@ -707,13 +707,21 @@ def _status(
 
 
 def _unmoved_origins(ships: pd.DataFrame) -> list[str | None]:
-    """Per train, its origin's station id when no departure is told for it, else None."""
+    """Per train, its origin's station id when it is only planned, else None.
+
+    A train its report tells as being loaded now (claim ``planned``, no departure
+    told: trial19b T4) seen at its origin has not moved. Any other train seen at its
+    origin (a hand-log row "seen at Osipovichi 10:00, Osipovichi to Brest") was seen
+    on its way, and the sighting dates it (review20 #1).
+    """
     if C.ORIGIN_STATION_ID not in ships.columns:
         return [None] * len(ships)
     told = np.zeros(len(ships), dtype=bool)
     for col in (C.DEPARTURE_EARLIEST, C.DEPARTURE_LATEST):
         if col in ships.columns:
             told |= ships[col].notna().to_numpy(dtype=bool)
+    if C.CLAIM in ships.columns:
+        told |= (ships[C.CLAIM].astype(object) != "planned").to_numpy(dtype=bool)
     return [
         sid if isinstance(sid, str) and not left else None
         for sid, left in zip(ships[C.ORIGIN_STATION_ID].tolist(), told.tolist(), strict=True)
