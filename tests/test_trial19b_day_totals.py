@@ -46,7 +46,21 @@ _TOTALS = {
     "pl": ["Łącznie {n} pociągi, {c} wagonów.", "Łącznie: {n} pociągi, {c} wagonów."],
     "en": ["In total, {n} trains, {c} cars.", "In total: {n} trains, {c} cars."],
 }
-_CASES = [(lang, total) for lang, totals in _TOTALS.items() for total in totals]
+# the bare total words before a colon, which are no day-total phrase in prose ("всего 30
+# вагонов" is "only 30 cars"): read as a total only as a line's whole name (review20 #7)
+_BARE_TOTALS = {
+    "ru": ["Всего: {n} эшелона, {c} вагонов."],
+    "be": ["Усяго: {n} эшалоны, {c} вагонаў.", "Разам: {n} эшалоны, {c} вагонаў."],
+    "uk": ["Всього: {n} ешелони, {c} вагонів.", "Разом: {n} ешелони, {c} вагонів."],
+    "pl": ["Razem: {n} pociągi, {c} wagonów."],
+    "en": ["Total: {n} trains, {c} cars."],
+}
+_CASES = [
+    (lang, total)
+    for table in (_TOTALS, _BARE_TOTALS)
+    for lang, totals in table.items()
+    for total in totals
+]
 
 
 def _read(lang: str, total: str, n: int, cars: int):

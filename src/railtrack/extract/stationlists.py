@@ -40,7 +40,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from railtrack.extract.lexicon import LANGUAGES, lexicon
+from railtrack.extract.lexicon import LANGUAGES, every_language_stems, lexicon
 from railtrack.extract.listing import moved
 from railtrack.extract.numbers import CarCount
 from railtrack.extract.places import PlaceSpan
@@ -294,11 +294,39 @@ def _headed_alone(text: str, read: dict[int, StationLine], rd: Reader) -> bool:
     )
 
 
+def names_total(name: str) -> bool:
+    """Tell whether a digest line's whole name is a bare total word ("Всего", "Razem").
+
+    The words are every lexicon's ``total_words``, read whatever the line's language
+    (review20 #7). Only a whole name counts: "Всего 30 вагонов" is no total.
+
+    Parameters
+    ----------
+    name : str
+        The text of a line before its colon.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> [names_total(n) for n in ("Всего", " Razem ", "In total", "Всего Орша", "Orsha")]
+    [True, True, True, False, False]
+    """
+    pattern = every_language_stems("total_words")
+    if pattern is None:
+        return False
+    bare = name.strip(" \t:—–-▪️•*")
+    found = pattern.match(bare)
+    return found is not None and found.end() == len(bare)
+
+
 def _station_line(m: re.Match[str], rd: Reader) -> StationLine | None:
     """Read one line as a station's trains; None when it names no count of trains."""
     rest, at = m["rest"], m.start("rest")
     name = m["name"]
-    if rd.names_day_total(name):
+    if rd.names_day_total(name) or names_total(name):
         return None  # "Итого: 3 эшелона, 120 вагонов": a total line, no station (trial19b T2)
     found = _trains_counted(rest, rd)
     station = PlaceSpan("at", name, m.start("name"), m.end("name"), m.start("name"), rd.lang)

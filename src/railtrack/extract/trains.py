@@ -78,6 +78,7 @@ from railtrack.extract.stationlists import (
     line_stage,
     names_day_digest,
     names_past_day,
+    names_total,
     station_digest,
     why_unread,
 )
@@ -2445,7 +2446,8 @@ class _Assembly:
         at = self.text.rfind("\n", 0, piece.start) + 1
         end = self.text.find("\n", piece.start)
         line = self.text[at : len(self.text) if end < 0 else end]
-        if not _asks(rd, "names_day_total", line):
+        name, colon, _ = line.partition(":")
+        if not _asks(rd, "names_day_total", line) and not (colon and names_total(name)):
             return False
         mine = next((g for g, group in enumerate(self.draft.groups) if group is self.group), None)
         cars: list[object] = [
