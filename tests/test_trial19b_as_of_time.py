@@ -12,8 +12,11 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import pandas as pd
+import pytest
 from _telegram_exports import Msg, at, chat_object, write_json
 
+from railtrack._data import data_path
 from railtrack.io import load_reports
 from railtrack.knowledge import cut_off
 
@@ -53,3 +56,26 @@ def test_a_bare_as_of_day_keeps_the_whole_day(tmp_path: Path) -> None:
     assert _cars(kept) == [30, 41]
     assert knowledge.shipments_after == 0
     assert cut_off(reports, date.fromordinal(day.toordinal() - 1))[1].shipments_after == 2
+
+
+def test_a_zoned_time_and_its_utc_time_cut_alike() -> None:
+    """One instant written in two zones gives one cut (review20 #3)."""
+    reports = load_reports(data_path("reports"))
+    zoned = cut_off(reports, "2023-03-07T01:00+03:00")
+    utc = cut_off(reports, "2023-03-06T22:00")
+    assert zoned[1].as_of == utc[1].as_of
+    assert len(zoned[0].shipments) == len(utc[0].shipments)
+    assert len(zoned[0].sightings) == len(utc[0].sightings)
+
+
+def test_a_midnight_timestamp_is_a_day(tmp_path: Path) -> None:
+    """``pd.Timestamp("2023-03-05")`` keeps the whole day, as "2023-03-05" does (review20 #3)."""
+    reports = load_reports(_export(tmp_path))
+    for as_of in (pd.Timestamp("2023-03-05"), datetime(2023, 3, 5), "2023-03-05"):
+        assert _cars(cut_off(reports, as_of)[0]) == [30, 41], as_of
+
+
+def test_an_unreadable_as_of_time_says_what_to_give(tmp_path: Path) -> None:
+    reports = load_reports(_export(tmp_path))
+    with pytest.raises(ValueError, match="YYYY-MM-DD HH:MM"):
+        cut_off(reports, "2023-03-05 soon")

@@ -165,14 +165,26 @@ def _day(value: date | datetime | str) -> date:
 def _moment(value: date | datetime | str) -> datetime | None:
     """Return the as-of time (naive UTC) when ``value`` gives a time of day, else None.
 
-    >>> _moment("2024-03-05 14:00"), _moment("2024-03-05")
-    (datetime.datetime(2024, 3, 5, 14, 0), None)
+    A naive midnight (``pd.Timestamp("2024-03-05")``, ``datetime(2024, 3, 5)``) is a
+    day, as the date string is: the whole day is known (review20 #3).
+
+    >>> _moment("2024-03-05 14:00"), _moment("2024-03-05"), _moment(datetime(2024, 3, 5))
+    (datetime.datetime(2024, 3, 5, 14, 0), None, None)
+    >>> _moment("2024-03-06T01:00+03:00")
+    datetime.datetime(2024, 3, 5, 22, 0)
     """
-    if isinstance(value, datetime):
-        return _utc(value)
     if isinstance(value, str) and len(value.strip()) > len("YYYY-MM-DD"):
-        return _utc(datetime.fromisoformat(value.strip()))
-    return None
+        try:
+            value = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(
+                f"as-of {value!r} is no date or time: give YYYY-MM-DD or YYYY-MM-DD HH:MM"
+            ) from None
+    if not isinstance(value, datetime):
+        return None
+    if value.tzinfo is None and value.time() == datetime.min.time():
+        return None
+    return _utc(value)
 
 
 def _utc(value: datetime) -> datetime:
@@ -413,6 +425,8 @@ def cut_off(
 
     floors = publication_floors(reports)
     moment = _moment(as_of) if basis == "given" and as_of is not None else None
+    if moment is not None:
+        day = moment.date()  # a zoned time's day is its UTC day, as its cut (review20 #3)
     undatable = _undatable(reports, floors, day) if basis in ("given", "today") else {}
 
     def known(record: Shipment | ShipmentGroup) -> bool:
