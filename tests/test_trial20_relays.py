@@ -223,3 +223,12 @@ def test_track_strikes_the_post_and_its_undated_relay(three_tellers: Path) -> No
     head = result.headline()
     assert (head["trains"], head["trains_not_counted"], head["cars_not_counted"]) == (0, 1, 49)
     assert (head["n_retracted"], head["n_relays"]) == (1, 1)
+
+
+def test_an_undated_relay_between_regions_links_nothing() -> None:
+    """Two trains "from Russia to Belarus" are never one by default, dated or not."""
+    ends = {
+        "origin": Place(text="Россия", region="Russia"),
+        "destination": Place(text="Беларусь", region="Belarus"),
+    }
+    assert _links(_arrived(**ends), _undated(**ends)) == []

@@ -1326,14 +1326,16 @@ def _undated_links(
     if not rows:
         return []
     keys = _corridor_keys(shipments).reset_index(drop=True)
-    wanted = {keys.iloc[r] for r in rows} - {None}
+    said = keys.notna().to_numpy()  # a corridor with a station end (else too vague)
+    rows = [r for r in rows if said[r]]
+    wanted = {str(keys.iloc[r]) for r in rows}
     if not wanted:
         return []
-    rows = [r for r in rows if keys.iloc[r] in wanted]
+    undated = set(rows)
     targets = [
         r
-        for r in np.flatnonzero(keys.isin(wanted).to_numpy()).tolist()
-        if r not in gone and r not in set(rows)
+        for r in np.flatnonzero((keys.isin(wanted) & keys.notna()).to_numpy()).tolist()
+        if r not in gone and r not in undated
     ]
     if not targets:
         return []
