@@ -755,8 +755,10 @@ def _dates_agree(
     if a.arrival and b.arrival:
         return "arrival"
     for dep, arr in ((a.departure, b.arrival), (b.departure, a.arrival)):
-        # an arrival no earlier than the departure, and at most ``transit`` days after it
-        if dep and arr and arr[1] >= dep[0] and arr[0] <= dep[1] + transit:
+        # an arrival no earlier than the departure (the two reports' calendars may lie
+        # ``slack`` days apart, as for two departures: a log's "07.03" beside a post's
+        # "arrived" of 6 March, trial20 T1), and at most ``transit`` days after it
+        if dep and arr and arr[1] >= dep[0] - slack and arr[0] <= dep[1] + transit:
             return "departure-arrival"
     return None
 
@@ -1263,6 +1265,93 @@ def _corridors(shipments: pd.DataFrame, settings: Settings) -> Iterator[list[_Ca
         if c.departure is not None or c.arrival is not None:
             by_key.setdefault(key, []).append(c)
     yield from (group for group in by_key.values() if len(group) > 1)
+
+
+def _undated_rows(shipments: pd.DataFrame) -> list[int]:
+    """Return the rows that tell a moving train with no day at all, in a dated report."""
+    said = pd.Series(False, index=shipments.index)
+    for column in ("departure_earliest", "departure_latest", "arrival_earliest", "arrival_latest"):
+        said = said | shipments[column].notna()
+    if C.ARRIVAL_TOLD in shipments.columns:  # dated by its report (:func:`_told_arrivals`)
+        said = said | shipments[C.ARRIVAL_TOLD].astype("boolean").fillna(False).astype(bool)
+    plan = (
+        shipments[C.CLAIM].isin(["planned", "expected"])
+        if C.CLAIM in shipments.columns
+        else pd.Series(False, index=shipments.index)
+    )
+    undated = ~said & ~plan & shipments[C.PUBLISHED].notna() & shipments[C.GROUP].isna()
+    return np.flatnonzero(undated.to_numpy()).tolist()
+
+
+def _by_report_day(
+    c: _Candidate, train: _Candidate, settings: Settings, within: Within | None
+) -> bool:
+    """Whether ``c``, a train its report leaves undated, tells the dated ``train``.
+
+    Told as gone in a report published on day P ("Ешелон №969 у складі 49 вагонів був
+    відправлений зі станції Вязьма на станцію Полонка", published 7 March), it moved
+    by P: it is dated by that day and the ``relay_slack_days`` before it, the rule a
+    channel's undated post follows (:func:`_follow_days`). Both tell their origin (the
+    same, or a region and a station in it), both tell a car total, and they agree.
+    """
+    if c.report_key == train.report_key or _told_as_later(c, train):
+        return False
+    if "?" in (c.origin, train.origin) or train.rank[4] != 0:  # no origin, or a plan
+        return False
+    if c.origin != train.origin and not _origins_fit(c.origin, train.origin, within):
+        return False
+    if c.cars is None or train.cars is None:
+        return False
+    if not _cars_agree(c, train, settings.relay_cars_tolerance):
+        return False
+    slack = _slack(c, train, settings)
+    told = (c.published - settings.relay_slack_days, c.published)
+    return any(w is not None and _overlap(told, w, slack) for w in (train.departure, train.arrival))
+
+
+def _undated_links(
+    shipments: pd.DataFrame, gone: set[int], settings: Settings, within: Within | None
+) -> list[tuple[int, int, str]]:
+    """Return links of trains their reports leave undated, each to the one train it fits.
+
+    A relay that drops the day ("був відправлений зі станції Вязьма на станцію
+    Полонка", its day only in a border crossing it does not date as a movement) is
+    linked to another report's train of the same ends and count whose departure or
+    arrival lies on the relay's publication day or the day before
+    (:func:`_by_report_day`; ``matched_on`` ``published-day``, trial20 T1). Of two
+    kept trains that fit, neither: the undated one may be either. An undated train is
+    never the one kept, and never takes another undated one.
+    """
+    rows = [r for r in _undated_rows(shipments) if r not in gone]
+    if not rows:
+        return []
+    keys = _corridor_keys(shipments).reset_index(drop=True)
+    said = keys.notna().to_numpy()  # a corridor with a station end (else too vague)
+    rows = [r for r in rows if said[r]]
+    wanted = {str(keys.iloc[r]) for r in rows}
+    if not wanted:
+        return []
+    undated = set(rows)
+    targets = [
+        r
+        for r in np.flatnonzero((keys.isin(wanted) & keys.notna()).to_numpy()).tolist()
+        if r not in gone and r not in undated
+    ]
+    if not targets:
+        return []
+    widest = settings.relay_max_window_days
+    dated: dict[str, list[_Candidate]] = {}
+    for c in _candidates(shipments.iloc[targets], targets, widest):
+        if c.departure is not None or c.arrival is not None:
+            dated.setdefault(keys.iloc[c.row], []).append(c)
+    links: list[tuple[int, int, str]] = []
+    for c in _candidates(shipments.iloc[rows], rows, widest):
+        fits = [
+            t for t in dated.get(keys.iloc[c.row], []) if _by_report_day(c, t, settings, within)
+        ]
+        if len(fits) == 1:
+            links.append((c.row, fits[0].row, "published-day"))
+    return links
 
 
 def seen_days(
@@ -2503,6 +2592,8 @@ def relay_links(
         for train in _link_corridor(rest, settings, within=within):
             told = [(c.row, train.kept.row, how) for c, how in train.linked]
             dropped.extend(_timed_apart(told, moments, settings))
+    if len(shipments):  # a train its report leaves undated, by the report's day (trial20 T1)
+        dropped.extend(_undated_links(shipments, {r for r, _, _ in dropped}, settings, within))
     if len(shipments):  # a report correcting a count, by its old count (trial15 T13)
         dropped.extend(correction_links(shipments, dropped, settings, sightings=sightings))
     if sightings is not None and len(sightings) and len(shipments):

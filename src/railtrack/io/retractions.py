@@ -160,7 +160,9 @@ class RetractionMatch:
     """The trains one denied train may be: those that fit it, else those that may."""
 
     fits: list[Shipment] = field(default_factory=list)
-    """Trains told at the denied place on a day the denied window holds."""
+    """Trains told at the denied place on a day the denied window holds (a told arrival
+    with no day: on its report's day or the day before), and, beside the one train that
+    does, the reports telling no day of it with the same ends and car total."""
     may_be: list[Shipment] = field(default_factory=list)
     """When none fits: trains told going to the place by a report that tells no day."""
 
@@ -217,7 +219,13 @@ def _told_at(
     """Return where and when a train's report puts it (role, place, days or None)."""
     out: list[tuple[_Role, Place, tuple[date, date] | None]] = []
     if told.destination is not None:
-        out.append(("end", told.destination, _bounds(told.expected_arrival)))
+        arrived = _bounds(told.expected_arrival)
+        day = told.source.published
+        if arrived is None and told.arrival_told and day is not None:
+            # "прыбыў" with no day in a post of 6 March: it arrived by that day, on it or
+            # the day before (the relays' rule for an undated post; trial20 T1)
+            arrived = (day - timedelta(days=1), day)
+        out.append(("end", told.destination, arrived))
     if told.origin is not None:
         out.append(("start", told.origin, _bounds(told.departure)))
     for s in seen:
@@ -325,7 +333,26 @@ def retraction_matches(
             fits.append(train)
         elif verdict == "may be":
             may_be.append(train)
-    return RetractionMatch(fits, [] if fits else may_be)
+    if not fits:
+        return RetractionMatch([], may_be)
+    # a report telling no day of the one train that fits, by both its ends and its car
+    # total, is that train told again (a relay that dropped the day; trial20 T1)
+    again = [m for m in may_be if all(_retold(m, f) for f in fits)]
+    return RetractionMatch(fits + again if len(fits) == 1 else fits, [])
+
+
+def _retold(undated: Shipment, train: Shipment) -> bool:
+    """Whether a train its report leaves undated tells ``train`` again, as far as both say.
+
+    Both ends told by both and the same, and both car totals told and equal; another
+    report (:func:`tell_one_train`).
+    """
+    if undated.cars.total is None or undated.cars.total != train.cars.total:
+        return False
+    ends = ((undated.origin, train.origin), (undated.destination, train.destination))
+    if not all(_same_place(x, y) for x, y in ends):
+        return False
+    return tell_one_train(undated, train)
 
 
 def _sightings_of(result: ReportSet) -> dict[str, list[Sighting]]:
