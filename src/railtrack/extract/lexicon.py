@@ -653,6 +653,9 @@ class Lexicon:
     # most characters before a region's name in which a station word ("станция", "station")
     # makes a lone train's region its station's (``station_word_reach``; review19 #11)
     station_word_reach: int = 60
+    # stems of the words for a station, the stop or its building ("станция", "вокзал",
+    # "dworzec", "station"): one between a cue and a place names a station there
+    station_words: re.Pattern[str] | None = None
     # most words between the travel-time words and their number ("время в пути около 7
     # дней": one word; ``trip_length_reach``; review19 #11)
     trip_length_reach: int = 3
@@ -1055,6 +1058,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         people_on_board=_on_board_re(data.get("people_on_board") or {}),
         people_on_board_reach=int((data.get("people_on_board") or {}).get("noun_reach", 3)),
         station_word_reach=int(data.get("station_word_reach", 60)),
+        station_words=_stem_re(data.get("station_words") or []),
         trip_length_reach=int(data.get("trip_length_reach", 3)),
         correction=_stem_re(data.get("correction") or []),
         correction_swap=tuple(str(t) for t in data.get("correction_swap") or []),

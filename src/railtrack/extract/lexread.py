@@ -1578,6 +1578,13 @@ class LexiconReader:
                     # "Сегодня ожидается третий.", "Dziś oczekiwany jest trzeci.": an
                     # ordinal closing its clause after the verb is that verb's train
                     ok = any(self._verb_at(text, t.start) for t in toks[:i])
+            elif (
+                kind == "one" and noun is None and i > 0 and toks[i - 1].low in self.lex.place_cues
+            ):
+                # "на один із вокзалів", "na jeden z dworców": one of the places the
+                # preposition leads to, no train (issue 13, session 20)
+                i = j
+                continue
             elif kind == "one":
                 ok = noun is not None
                 if not ok and nxt in ("из", "з", "із", "са", "z", "ze"):

@@ -712,7 +712,7 @@ class _ClauseReader:
         "партия зерна из Запорожья была отправлена в Крым со станции Мелитополь": the
         station is where the train left, the bare name where the cargo came from.
         """
-        station = _STATION_WORD.search(self.text[place.cue_start : place.start]) is not None
+        station = _names_a_station(self.text[place.cue_start : place.start], self.rd.lang)
         current = getattr(facts, role)
         if (
             current is not None
@@ -825,7 +825,7 @@ class _ClauseReader:
             return False
         # (named as a station: "Pociąg swój finisz miał wczoraj w Porcie Gdańskim" is no note)
         return any(
-            p.role == "at" and _STATION_WORD.search(self.text[p.cue_start : p.start])
+            p.role == "at" and _names_a_station(self.text[p.cue_start : p.start], self.rd.lang)
             for p in self.places
         )
 
@@ -882,7 +882,7 @@ class _ClauseReader:
             place.role == "at"
             and self.stage is not None
             and not self._passed(place)
-            and _STATION_WORD.search(self.text[place.cue_start : place.start])
+            and _names_a_station(self.text[place.cue_start : place.start], self.rd.lang)
         ):
             # "на станции Муляровка разгружают технику": unloaded there, loaded there
             return "destination" if self.stage == "unloading" else "origin"
@@ -4366,7 +4366,21 @@ def _at_a_station_in_a_region(train: TrainDraft, text: str, lang: str = "en") ->
     breaks = list(_SENTENCE_BREAK.finditer(lead))
     if breaks:
         lead = lead[breaks[-1].end() :]
-    return _STATION_WORD.search(lead) is not None
+    return _names_a_station(lead, lang)
+
+
+def _names_a_station(text: str, lang: str) -> bool:
+    """Whether ``text`` holds a word for a station (the lexicon's ``station_words``).
+
+    Examples
+    --------
+    >>> _names_a_station("на один із залізничних вокзалів у", "uk")
+    True
+    >>> _names_a_station("na jeden z dworców w", "pl"), _names_a_station("troops in", "en")
+    (True, False)
+    """
+    words = lexicon(lang).station_words
+    return words is not None and words.search(text) is not None
 
 
 def _drop_trains_of_no_shipment(assembly: _Assembly) -> None:
@@ -4419,7 +4433,6 @@ _ORDINAL = frozenset({"ordinal", "weak"})  # "the first", "drugi": a train of a 
 # markers whose clause may leave out the verb told before ("другой (44 вагона) — 11 мая
 # в Брест", "the other in Brest": trial15 T1)
 _ELIDING = _ORDINAL | {"other", "another"}
-_STATION_WORD = re.compile(r"станц|\bст\.|stacj|station", re.IGNORECASE)
 # a comma that joins two clauses of their own ("..., а ретропоезд ушёл", "..., while a")
 _CLAUSE_JOINT = re.compile(
     r",\s*(?=(?:а|a|але|але ж|но|ale|zaś|natomiast|while|whereas|and|и|і|i|тады як|тогда как|"
