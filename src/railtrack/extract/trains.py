@@ -2814,9 +2814,10 @@ class _Assembly:
             # Расіі": the leg before, an arrival at the origin, not at Gomel (T2)
             _previous_leg_into(current, reader, problems)
         elif number not in (None, current.number):
-            # "Train No. 969 ..." after "Train No. 967 ...": another train.
-            self._new_train(TrainDraft(number=number))
-            reader.all_into(self.current_train, problems)
+            # "Train No. 969 ..." after "Train No. 967 ...": another train; the next of
+            # the group when the group announced has room for it ("прибули 2 ешелони.
+            # Ешелон №967 ... Ешелон №969 ...": its two trains, trial20 T5)
+            self._next_numbered(current, number, reader)
         elif _uncouples(rd, text) and reader.counts:
             self.current = _uncoupled_part(self.draft, current, reader)
         elif (
@@ -2851,6 +2852,32 @@ class _Assembly:
             if current.vague and rd.has_train_noun(text, singular=True):
                 current.vague = False  # "... loaded on to trains. ... onto a train at X"
             reader.all_into(current, problems)
+
+    def _next_numbered(
+        self, current: TrainDraft, number: str | None, reader: _ClauseReader
+    ) -> None:
+        """Start the train a new number names: the group's next when it has room."""
+        train = TrainDraft(number=number)
+        if self._room_in_group_of(current, reader):
+            self._member(train)
+        else:
+            self._new_train(train)
+        reader.all_into(train, self.draft.problems)
+
+    def _room_in_group_of(self, current: TrainDraft, reader: _ClauseReader) -> bool:
+        """Whether the next train told is the next member of the current train's group.
+
+        The group being described counts more trains than it holds, the current train
+        is one of them, and the piece names no other ends than the group's.
+        """
+        group = self.group
+        return (
+            group is not None
+            and current.group is not None
+            and self.draft.groups[current.group] is group
+            and len(group.members) < (group.n_trains or 0)
+            and not self._other_ends_than_its_group(current, reader)
+        )
 
     def _other_ends_than_its_group(self, current: TrainDraft, reader: _ClauseReader) -> bool:
         """Whether a piece names other ends than the group the current train is one of.
@@ -6543,7 +6570,10 @@ def _group_of_dates(
 
     The places and claim of the clause (and of a train the sentence before began to
     describe without a date) are shared; counts go on the group, or on each train
-    when the text says each.
+    when the text says each. A train told before whose ends the list's clause
+    contradicts ("... arrived at Osipovichi from Kapustin Yar. On 15 and 17 June 87
+    empty wagons were sent from Orsha to Kapustin Yar") is another train, kept as told
+    (trial20 T2).
     """
     group = GroupDraft(n_trains=len(listed.days))
     group.marker = reader._fact(len(listed.days), listed.start, listed.end)
@@ -6555,6 +6585,7 @@ def _group_of_dates(
         and current.departure is None
         and current.arrival is None
         and not current.counts
+        and not _names_other_ends(reader, current)
     )
     if undated and current is not None:
         for role in ("origin", "destination", "goal", "claim"):
@@ -6591,6 +6622,20 @@ def _group_of_dates(
         draft.trains.append(train)
     group.dated = len(listed.days)
     return group
+
+
+def _names_other_ends(reader: _ClauseReader, facts: _Facts) -> bool:
+    """Whether a clause names an origin or destination other than the one ``facts`` has.
+
+    Names are compared by :func:`_same_place` (a stem, whatever the case form:
+    "Kapustin Jaru" and "Kapustina Jaru" are one place; a country fits any place).
+    """
+    for place in reader.places:
+        role = reader.place_role(place)
+        told = getattr(facts, role) if role in ("origin", "destination") else None
+        if told is not None and not _same_place(told, reader._fact(place, place.start, place.end)):
+            return True
+    return False
 
 
 def _headline_group(
