@@ -147,7 +147,11 @@ def destination_names(ships: pd.DataFrame) -> set[str]:
 
     A train's destination station's name; else the region or country it resolved
     to ("в Россию" is Russia); else its destination as written (unresolved). Never
-    the case form a report wrote for a place railtrack resolved (trial T15).
+    the case form a report wrote for a place railtrack resolved (trial T15). A train
+    left out of the totals (retracted, or told only as hearsay:
+    :func:`railtrack.accounting.not_counted`) names no destination, and a heading
+    (``destination_heading``: "ў бок Мінска") is named as one, "towards Minsk-..."
+    (trial20 T14).
 
     Parameters
     ----------
@@ -167,15 +171,23 @@ def destination_names(ships: pd.DataFrame) -> set[str]:
     ...                       "destination_region": [None, "Russia", None]})
     >>> sorted(destination_names(ships))
     ['Misyash', 'Russia', 'Valuyki']
+    >>> sorted(destination_names(ships.assign(retracted_by=[None, "Hajun", None],
+    ...                                       destination_heading=[True, False, False])))
+    ['Misyash', 'towards Valuyki']
     """
-    station = ships[C.DESTINATION_STATION]
-    names = {str(v) for v in station.dropna()}
-    rest = station.isna()
+    from railtrack.accounting import not_counted
+
+    ships = ships[~not_counted(ships).to_numpy(dtype=bool)]
+    heading = (
+        ships[C.DESTINATION_HEADING].eq(True)
+        if C.DESTINATION_HEADING in ships.columns
+        else pd.Series(False, index=ships.index)
+    )
+    name = ships[C.DESTINATION_STATION]
     if C.DESTINATION_REGION in ships.columns:
-        region = ships[C.DESTINATION_REGION]
-        names |= {str(v) for v in region[rest].dropna()}
-        rest &= region.isna()
-    return names | {str(v) for v in ships.loc[rest, C.DESTINATION].dropna()}
+        name = name.where(name.notna(), ships[C.DESTINATION_REGION])
+    name = name.where(name.notna(), ships[C.DESTINATION]).dropna().astype(str)
+    return {f"towards {v}" if bool(heading.get(i, False)) else v for i, v in name.items()}
 
 
 def outlet_names(*tables: pd.DataFrame) -> list[str]:

@@ -247,7 +247,9 @@ def correction_links(
         Positions in ``shipments``: the correcting train, the train it corrects (the
         one train of another report, published no later, that carries the old count
         and shares a station and a day with it, within ``relay_slack_days``; of
-        several, those of the same source; still several: none). A report that only
+        several, those of the same source; still several, those of the same teller,
+        source and relaying outlet: a channel correcting its own post, not a media
+        relay of it, trial20 T10; still several: none). A report that only
         corrects (:func:`~railtrack.extract.corrections.corrects_earlier`: its train
         was told by the correction alone) and names no such train, or several, tells
         no train: its row comes with the kept row -1 and :data:`NO_TRAIN` or
@@ -283,6 +285,8 @@ def correction_links(
         fits = [j for j in told.rows if j not in fixes and told.corrects(i, j, old, settings)]
         if len(fits) > 1:  # of several, those of the correction's own source
             fits = [j for j in fits if told.sources[j] == told.sources[i]]
+        if len({kept_for.get(j, j) for j in fits}) > 1:  # still several: its own posts
+            fits = [j for j in fits if told.tellers[j] == told.tellers[i]] or fits
         kept = {kept_for.get(j, j) for j in fits}
         if kept == {i}:  # the train it corrects is already kept as this one: never a self-link
             continue
@@ -366,6 +370,12 @@ class _Told:
             if C.SOURCE in table.columns
             else [""] * len(table)
         )
+        relayed = (
+            [_text(s) for s in table[C.RELAYED_BY].tolist()]
+            if C.RELAYED_BY in table.columns
+            else [""] * len(table)
+        )
+        self.tellers = list(zip(self.sources, relayed, strict=True))
         self.counts = [
             [None if blank_cell(v) else int(v) for v in table[c].tolist()]
             for c in _COUNTED

@@ -71,22 +71,38 @@ SIGHTING_TABLE = ("id", "shipment", "station", "seen_at", "source_reporter")
 _KINDS = ("shipment", "group", "sighting")
 
 
-def parse_date_option(value: str | None, option: str) -> date | None:
-    """Parse a ``YYYY-MM-DD`` command-line option, or exit 2 with a one-line message.
+_DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y")
+"""The forms a date option takes: ISO, and day-first with dots as tables accept it."""
 
-    The date must lie in the plausible range of reports (1900-2100, see
-    :func:`railtrack.models.check_plausible`).
+
+def _strpdate(value: str, form: str) -> date | None:
+    try:
+        return datetime.strptime(value.strip(), form).date()
+    except ValueError:
+        return None
+
+
+def parse_date_option(value: str | None, option: str) -> date | None:
+    """Parse a ``YYYY-MM-DD`` or ``DD.MM.YYYY`` option, or exit 2 with a one-line message.
+
+    ``DD.MM.YYYY`` is read day first, as tables read it (trial20: ``--as-of
+    06.03.2023`` was refused). The date must lie in the plausible range of reports
+    (1900-2100, see :func:`railtrack.models.check_plausible`).
+
+    Examples
+    --------
+    >>> parse_date_option("06.03.2023", "--as-of"), parse_date_option("2023-03-06", "--as-of")
+    (datetime.date(2023, 3, 6), datetime.date(2023, 3, 6))
     """
     from railtrack.models import check_plausible
 
     if value is None:
         return None
-    try:
-        day = datetime.strptime(value, "%Y-%m-%d").date()
-    except ValueError:
+    day = next((d for d in (_strpdate(value, f) for f in _DATE_FORMATS) if d), None)
+    if day is None:
         raise typer.BadParameter(
-            f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option
-        ) from None
+            f"{value!r} is not a date (YYYY-MM-DD or DD.MM.YYYY)", param_hint=option
+        )
     try:
         check_plausible(day)
     except ValueError as exc:

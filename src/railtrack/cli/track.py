@@ -531,8 +531,8 @@ def track(  # noqa: C901
 
         reasons = ", ".join(f"{n} {why}" for why, n in head["unrouted_reasons"].items())
         console.print(
-            f"{plural(head['shipments'], 'train')} "
-            f"({head['n_routed']} routed, {head['n_unrouted']} not"
+            _trains_phrase(head)
+            + f"({head['n_routed']} routed, {head['n_unrouted']} not"
             + (f": {reasons}" if reasons else "")
             + "), "
             + f"{cars_phrase(head)} counted once "
@@ -560,3 +560,32 @@ def track(  # noqa: C901
     print_problems(result.problems, fmt_, quiet=quiet)
     if result.problems:
         raise typer.Exit(EXIT_INPUT_PROBLEMS)
+
+
+def _trains_phrase(head: dict[str, Any]) -> str:
+    """Return the headline's opening: the trains counted, and those listed apart.
+
+    The count is the briefing's: a train retracted or told only as hearsay is listed
+    but not counted, and said so (trial20 T14).
+
+    Examples
+    --------
+    >>> _trains_phrase({"shipments": 5, "trains": 4, "n_retracted": 1, "n_unconfirmed": 0})
+    '4 trains counted, 1 more listed but not counted (1 retracted); of the 5 listed '
+    >>> _trains_phrase({"shipments": 3, "trains": 3, "n_retracted": 0, "n_unconfirmed": 0})
+    '3 trains '
+    """
+    listed = int(head.get("shipments") or 0)
+    apart = {
+        "retracted": int(head.get("n_retracted") or 0),
+        "unconfirmed": int(head.get("n_unconfirmed") or 0),
+    }
+    if not any(apart.values()):
+        return f"{plural(listed, 'train')} "
+    counted = head.get("trains")
+    counted = listed - sum(apart.values()) if counted is None else int(counted)
+    why = ", ".join(f"{n} {kind}" for kind, n in apart.items() if n)
+    return (
+        f"{plural(counted, 'train')} counted, {listed - counted} more listed but not "
+        f"counted ({why}); of the {listed} listed "
+    )

@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from railtrack import columns as C
-from railtrack.extract.lexicon import lexicon
+from railtrack.extract.lexicon import LANGUAGES, lexicon
 from railtrack.models import CAR_TYPES
 
 if TYPE_CHECKING:
@@ -100,8 +100,10 @@ def count_corrections(text: str, lang: str) -> list[CountCorrection]:
     Returns
     -------
     list of CountCorrection
-        Each "not {old} but {new}" after a correction cue of the lexicon
-        ("Поправка", "Sprostowanie", "Correction"); none without a cue.
+        Each "not {old} but {new}" after a correction cue ("Поправка",
+        "Sprostowanie", "Correction"); none without a cue. The cue is read in every
+        language's lexicon (a Belarusian post opening with the Russian "Поправка",
+        trial20 T10), the forms in the report's language and the cue's.
 
     Examples
     --------
@@ -109,22 +111,34 @@ def count_corrections(text: str, lang: str) -> list[CountCorrection]:
     [CountCorrection(old=40, new=44, text='не 40, а 44')]
     >>> count_corrections("Sprostowanie: wagonów było 44, nie 40.", "pl")
     [CountCorrection(old=40, new=44, text='44, nie 40')]
+    >>> count_corrections("Поправка: у эшалоне было не 45, а 47 вагонаў.", "be")
+    [CountCorrection(old=45, new=47, text='не 45, а 47')]
     >>> count_corrections("Эшелон шёл не 2, а 3 дня.", "ru")  # no correction cue
     []
     """
-    cue = lexicon(lang).correction
-    if cue is None:
+    cues = [(m.start(), cue_lang) for cue_lang, m in _cues(text, lang)]
+    if not cues:
         return []
-    first = cue.search(text)
-    if first is None:
-        return []
+    start = min(at for at, _ in cues)
+    langs = dict.fromkeys((lang, *(cue_lang for _, cue_lang in cues)))
     found: dict[int, CountCorrection] = {}
-    for pattern in _swaps(lang):
-        for m in pattern.finditer(text, first.start()):
+    for pattern in (p for one in langs for p in _swaps(one)):
+        for m in pattern.finditer(text, start):
             old, new = int(m["old"]), int(m["new"])
             if old != new and m.start() not in found:
                 found[m.start()] = CountCorrection(old, new, m.group(0))
     return [found[k] for k in sorted(found)]
+
+
+def _cues(text: str, lang: str) -> list[tuple[str, re.Match[str]]]:
+    """Return (language, first match) of each lexicon's correction cue found in ``text``."""
+    out = []
+    for one in dict.fromkeys((lang, *LANGUAGES)):
+        cue = lexicon(one).correction if one in LANGUAGES else None
+        m = cue.search(text) if cue is not None else None
+        if m is not None:
+            out.append((one, m))
+    return out
 
 
 def apply_count_corrections(

@@ -79,10 +79,10 @@ def records_from_document(
     {'reporter': 'Hajun'}
     >>> records_from_document([{"id": "T1"}, 5])[0][1]
     RawRecord(data={'__invalid__': 5}, row=2, unit='record')
-    >>> records_from_document(5)
+    >>> records_from_document(5)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
         ...
-    railtrack.io.json_reader.FileFormatError: expected a list of records or an object, found int
+    railtrack.io.json_reader.FileFormatError: expected a list ... found a number (5)
     """
     if isinstance(doc, list):
         records = []
@@ -93,7 +93,7 @@ def records_from_document(
                 records.append(RawRecord(item, index, unit))
         return records, None
     if not isinstance(doc, Mapping):
-        msg = f"expected a list of records or an object, found {type(doc).__name__}"
+        msg = f"expected a list of records or an object, found {_json_kind(doc)}"
         raise FileFormatError(msg)
     if not any(key in doc for key in _SECTIONS):
         if "id" in doc:
@@ -299,3 +299,22 @@ def read_jsonl_records(text: str) -> tuple[list[RawRecord], list[FileFormatError
     for item in iter_jsonl_records(text):
         (problems if isinstance(item, FileFormatError) else records).append(item)  # type: ignore[arg-type]
     return records, problems
+
+
+def _json_kind(value: object) -> str:
+    """Return what a JSON value is, in JSON's words ("null", "a string", ...; trial20).
+
+    Examples
+    --------
+    >>> _json_kind(None), _json_kind("x"), _json_kind(True), _json_kind(2.5)
+    ('null', "a string ('x')", 'true', 'a number (2.5)')
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        return f"a string ({value[:40]!r})"
+    return type(value).__name__
