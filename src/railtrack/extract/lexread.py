@@ -1516,6 +1516,23 @@ class LexiconReader:
             for words in (self._pattern("accident"), self._pattern("blast"))
         )
 
+    def names_standing(self, text: str) -> bool:
+        """Whether a clause tells a train standing (the lexicon's ``standing``).
+
+        "18 grudnia na stacji Polonka stał pociąg" may be the train that arrived there
+        a week before, still standing; "zauważono pociąg" there is a train seen arriving.
+
+        Examples
+        --------
+        >>> rd = LexiconReader("pl")
+        >>> rd.names_standing("18 grudnia na stacji Polonka nadal stał pociąg.")
+        True
+        >>> rd.names_standing("18 grudnia na stacji Polonka zauważono pociąg.")
+        False
+        """
+        words = self._pattern("standing")
+        return words is not None and words.search(text) is not None
+
     def names_the_same_train(self, text: str) -> bool:
         """Whether a clause after an incident speaks of the train of the incident.
 

@@ -3147,6 +3147,11 @@ def _another_train_told(
         # Polonka on the morning of May 13" after "left Polonka yesterday" is the same)
         or (rd.lang != "en" and _moved_on_another_day(current, scratch))
         or _leaves_elsewhere_after_arriving(current, scratch)
+        or (
+            rd.lang != "en"
+            and _seen_after_arriving(current, scratch)
+            and not _tells_standing(rd, piece.text)
+        )
     )
 
 
@@ -3168,6 +3173,38 @@ def _leaves_elsewhere_after_arriving(arrived: _Facts, later: _Facts) -> bool:
     leaves: date | None = departure.value.earliest
     arrived_by: date | None = arrival.value.latest
     return leaves is not None and arrived_by is not None and leaves >= arrived_by
+
+
+def _seen_after_arriving(arrived: TrainDraft, seen: _Facts) -> bool:
+    """Whether ``seen`` was sighted on a day after ``arrived`` had arrived.
+
+    "11 grudnia na stację Polonka przybył eszelon" and "18 grudnia na stacji Polonka
+    zauważono pociąg": a train arrives at its destination once, so a train seen
+    there a later day, or at another place than its origin (where a trip back
+    goes), is another train (trial20 T7). Only an arrival told as done counts (an
+    expected one may come later); a train said to stand there still is the
+    caller's to keep (:func:`_tells_standing`).
+    """
+    arr, dest = arrived.arrival, arrived.destination
+    if arr is None or dest is None or arr.inferred:
+        return False
+    if arrived.claim is not None and arrived.claim.value in ("planned", "expected"):
+        return False
+    last = arr.value.latest or arr.value.earliest
+    if last is None:
+        return False
+    origin = arrived.origin
+    return any(
+        (window.value.earliest or last) > last
+        and (_same_place(dest, place) or origin is None or not _same_place(origin, place))
+        for place, window in seen.sightings
+    )
+
+
+def _tells_standing(rd: Reader, text: str) -> bool:
+    """Whether a clause tells a train standing (the lexicon's ``standing``: "стоял")."""
+    names_standing = getattr(rd, "names_standing", None)
+    return bool(names_standing is not None and names_standing(text))
 
 
 def _moved_on_another_day(first: _Facts, later: _Facts) -> bool:
@@ -6306,6 +6343,8 @@ def _restates(first: TrainDraft, later: TrainDraft, text: str = "") -> bool:
         return False  # (seen at Brest on 9 March, left Slonim on 10 March: two trains)
     if _leaves_elsewhere_after_arriving(first, later):
         return False  # (arrived in Orsha in the morning, left Smolensk that evening: two)
+    if _seen_after_arriving(first, later) or _seen_after_arriving(later, first):
+        return False  # (arrived at Polonka on 11 December, seen there on the 18th: two)
     return all(
         _counts_agree(first.counts[kind].value, fact.value)
         for kind, fact in later.counts.items()

@@ -468,6 +468,8 @@ class _FileLoader:
         self.columns = columns or {}
         self.tables: list[dict[str, Any]] = []
         self.header_of: dict[str, str] = {}
+        # a log's rows whose plain date was read as the day seen at their station
+        self.seen_rows: list[int] = []
         self.twice_reported: set[object] = set()  # Telegram message ids met twice
         # the trains retractions in this file deny (trial15 T2; io/retractions.py)
         self.retracted: list[Shipment] = []
@@ -656,6 +658,7 @@ class _FileLoader:
             self.problem(prefix + note + where)
         make_ids = "id" not in mapping.fields
         event_places = self._event_places(records, maps, mapping, prefix)
+        self.seen_rows = []
         self.table_year = self._table_year(records, maps)
         out: list[RawRecord] = []
         ambiguous: dict[str, list[int]] = {}
@@ -691,7 +694,7 @@ class _FileLoader:
                     unit=unit,
                 )
                 continue
-            self._read_event(data, event_places, record.row, unit)
+            self._read_event(data, event_places, record.row, unit, plain=own.plain_departure)
             self._read_cells(data, record.row, unit)
             self._check_counts(data, record.row, unit)
             totals.add(data)
@@ -700,6 +703,7 @@ class _FileLoader:
                 RawRecord(zoned_times(d, zone), record.row, unit) for d in passage_records(data)
             )
         self.header_of = {f: h for h, f in mapping.columns.items()}
+        self._say_seen_rows(mapping, prefix)
         # (a table of a header and no rows: its unit is a row all the same)
         self._say_table_year(prefix, next((r.unit for r in records), "row"))
         for name, rows in ambiguous.items():
@@ -802,17 +806,44 @@ class _FileLoader:
             )
         return found
 
+    def _say_seen_rows(self, mapping: HeaderMap, prefix: str) -> None:
+        """Say which rows of a log of trains read their plain date as a day seen at a station."""
+        header, rows = mapping.plain_departure, self.seen_rows
+        if header is None or not rows:
+            return
+        shown_rows = ", ".join(map(str, rows[:8])) + (", ..." if len(rows) > 8 else "")
+        self.problem(
+            f"{prefix}column {header!r}: rows {shown_rows} name a station and no end, so "
+            "their date is the day the train was seen at the station (a sighting there); "
+            "the other rows' is the departure",
+            field=header,
+        )
+
     def _read_event(
-        self, data: dict[str, Any], event_places: list[str], row: int, unit: str
+        self,
+        data: dict[str, Any],
+        event_places: list[str],
+        row: int,
+        unit: str,
+        *,
+        plain: str | None = None,
     ) -> None:
-        """Read a row's event and time-of-day cells in place (:mod:`railtrack.io.events`)."""
-        from railtrack.io.events import apply_event, join_time
+        """Read a row's event and time-of-day cells in place (:mod:`railtrack.io.events`).
+
+        ``plain`` is the table's plain date column read as the departure
+        (:attr:`railtrack.io.tables.HeaderMap.plain_departure`): a row naming a station
+        and no end reads it as the day seen there (:func:`railtrack.io.events.plain_date_seen`).
+        """
+        from railtrack.io.events import apply_event, join_time, plain_date_seen, timed_day
+
+        if plain is not None and plain_date_seen(data):
+            self.seen_rows.append(row)
 
         for name in event_places:
             value = data.pop(name, None)
             if is_blank(data.get("event")):
                 data["event"] = value
-        for why in (apply_event(data), join_time(data)):
+        for why in (apply_event(data), join_time(data), timed_day(data)):
             if why is not None:
                 self.problem(why, row=row, unit=unit)
 

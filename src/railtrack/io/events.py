@@ -29,7 +29,15 @@ from railtrack._data import data_path
 from railtrack.io.cells import is_blank
 from railtrack.io.passages import ZONE_SUFFIX, cell_zone, is_span_end
 
-__all__ = ["EVENT_KINDS", "apply_event", "event_of", "event_place_fields", "join_time"]
+__all__ = [
+    "EVENT_KINDS",
+    "apply_event",
+    "event_of",
+    "event_place_fields",
+    "join_time",
+    "plain_date_seen",
+    "timed_day",
+]
 
 EVENT_KINDS = ("arrival", "departure", "passage", "unloading")
 """The events a table row may tell."""
@@ -206,6 +214,93 @@ def apply_event(data: dict[str, Any]) -> str | None:
             _to_departure(data)
     elif not has_day and not is_blank(data.get("station")):
         _move(data, "departure", "seen_at")  # a passage: the date is the day it passed
+    return None
+
+
+def plain_date_seen(data: dict[str, Any]) -> bool:
+    """Read a row's plain date as the day seen at its station when it names no end.
+
+    A hand log mixes trains ("07.03.2023;Вязьма;Полонка;;49") and trains seen at a
+    station ("11.03.2023;;;Жлобин;около 40"): the plain date ("Дата") of a row with a
+    station, no origin, no destination and no event is the day the train passed the
+    station (a via point and a sighting, :mod:`railtrack.io.passages`), as a log kept
+    by station reads it, not a departure from nowhere (trial20 T11). A row with an
+    end keeps its date as the departure.
+
+    Parameters
+    ----------
+    data
+        The row keyed by field, changed in place.
+
+    Returns
+    -------
+    bool
+        Whether the date was moved to ``seen_at``.
+
+    Examples
+    --------
+    >>> row = {"departure": "11.03.2023", "station": "Жлобин"}
+    >>> plain_date_seen(row), row
+    (True, {'station': 'Жлобин', 'seen_at': '11.03.2023'})
+    >>> row = {"departure": "07.03.2023", "origin": "Вязьма", "station": "Орша"}
+    >>> plain_date_seen(row), row["departure"]
+    (False, '07.03.2023')
+    """
+    if is_blank(data.get("station")) or not is_blank(data.get("event")):
+        return False
+    if any(not is_blank(data.get(end)) for end in ("origin", "destination", "seen_at")):
+        return False
+    if is_blank(data.get("departure")):
+        return False
+    data["seen_at"] = data.pop("departure")
+    return True
+
+
+def timed_day(data: dict[str, Any]) -> str | None:
+    """Read a departure or arrival cell given with its time of day, in place.
+
+    "13.03.2023 22:15" in a departure column is the day and the hour the train left:
+    the cell keeps the day, and the time becomes a sighting at the row's origin (the
+    destination, for an arrival) at that moment, as :func:`join_time` joins a time
+    column. With no such end, or a station already seen, the day is kept and the
+    time is not.
+
+    Parameters
+    ----------
+    data
+        The row keyed by field, changed in place.
+
+    Returns
+    -------
+    str or None
+        Why a time was not kept, else None.
+
+    Examples
+    --------
+    >>> row = {"departure": "13.03.2023 22:15", "origin": "Орша"}
+    >>> timed_day(row), row["departure"], row["station"], row["seen_at"]
+    (None, '2023-03-13', 'Орша', '2023-03-13T22:15')
+    >>> row = {"arrival": "13.03.2023 22:15"}
+    >>> timed_day(row).split(" (")[0], row["arrival"]
+    ("arrival '13.03.2023 22:15': its day is kept, its time 22:15 is not", '2023-03-13')
+    """
+    from railtrack.io.passages import read_seen
+
+    for name, end in (("departure", "origin"), ("arrival", "destination")):
+        value = data.get(name)
+        if not isinstance(value, str) or not value.strip():
+            continue
+        read = read_seen(value)
+        if read is None or read[1] != "datetime":
+            continue
+        data[name] = read[0][:10]
+        if not is_blank(data.get(end)) and is_blank(data.get("station")):
+            data["station"], data["seen_at"] = data[end], read[0]
+            continue
+        return (
+            f"{name} {value.strip()!r}: its day is kept, its time {read[0][11:16]} is not "
+            f"(the row names no {end} to have seen the train at then)"
+        )
     return None
 
 

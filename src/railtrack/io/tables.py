@@ -217,6 +217,10 @@ class HeaderMap:
     notes: list[str] = field(default_factory=list)
     shadowed: list[str] = field(default_factory=list)
     """Headers not read because an earlier column gives their field (each has a note)."""
+    plain_departure: str | None = None
+    """The header of a plain date column (``plain_dates.csv``) read as the departure,
+    not by the user, beside a station column: a row of it that names a station and no
+    end dates the day seen there (:func:`railtrack.io.events.plain_date_seen`)."""
 
     @property
     def fields(self) -> set[str]:
@@ -357,24 +361,30 @@ def _plain_date_seen(result: HeaderMap, user: Mapping[str, str]) -> None:
     the row is a train passing it and a sighting there, :mod:`railtrack.io.passages`),
     not the departure a plain date is elsewhere (trial17b T3). A column the user
     mapped (``--columns``) keeps its field; a table that names an end, an arrival or
-    a passage date keeps the departure.
+    a passage date keeps the departure, and its rows that name a station and no end
+    are read as seen there, row by row (``plain_departure``; trial20 T11).
 
     Examples
     --------
     >>> map_headers(["дата", "станция", "вагонов"]).columns["дата"]
     'seen_at'
-    >>> map_headers(["date", "from", "station"]).columns["date"]
-    'departure'
+    >>> m = map_headers(["date", "from", "station"])
+    >>> m.columns["date"], m.plain_departure
+    ('departure', 'date')
     >>> map_headers(["Дата отправления", "Станция"]).columns["Дата отправления"]
     'departure'
     """
     fields = result.fields
-    if "station" not in fields or fields & _ENDS_AND_DAYS:
+    if "station" not in fields:
         return
     for header, target in result.columns.items():
         key = normalise_header(header)
         if target == "departure" and key not in user and key in plain_dates():
-            result.columns[header] = "seen_at"
+            if fields & _ENDS_AND_DAYS:
+                # a log of trains with ends and of trains seen at a station: row by row
+                result.plain_departure = header
+            else:
+                result.columns[header] = "seen_at"
             return
 
 
