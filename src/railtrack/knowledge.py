@@ -26,7 +26,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     from railtrack.io import ReportSet
     from railtrack.models import Shipment, ShipmentGroup, Sighting
@@ -191,9 +191,9 @@ def _utc(value: datetime) -> datetime:
 def knowledge_date(reports: ReportSet) -> date | None:
     """Return the latest date in ``reports`` by which their facts were known (None: no date).
 
-    That is the latest publication or sighting date, and for a shipment with no
-    publication date (a row of an analyst's own log) the day it was seen leaving or,
-    with no departure, arriving (:func:`logged_day`).
+    That is the latest publication or sighting date (a retraction's too), and for a
+    shipment with no publication date (a row of an analyst's own log) the day it was
+    seen leaving or, with no departure, arriving (:func:`logged_day`).
     A log of past trains is then read as known after its last train left, never as
     plans.
 
@@ -222,6 +222,10 @@ def knowledge_date(reports: ReportSet) -> date | None:
     days += [g.source.published for g in reports.groups]
     days += [x.seen_at.date() for x in reports.sightings]
     days += [logged_day(s) for s in reports.shipments]
+    # a retraction is read too, though it lists no train (trial20 T4): the latest
+    # date must not undo it
+    days += [s.retracted_on for s in reports.shipments]
+    days += [denied.source.published for _, denied in reports.retracted]
     known = [d for d in days if d is not None]
     return max(known) if known else None
 
@@ -418,8 +422,9 @@ def problem_times(reports: ReportSet) -> Callable[[Problem], _When | None]:
     report's: on a ``message`` of an export, that post's (from its trains, groups
     and sightings, else the post as read); on a file that is one report (every
     record read from it, and every train a retraction in it denies, names the same
-    report: a text report, a web page), that report's latest publication. A problem of no report so dated (a table's row, a
-    file that gave nothing) is None: it stays in every look-back.
+    report: a text report, a web page), that report's latest publication. A problem
+    of no report so dated (a table's row, a file that gave nothing) is None: it stays
+    in every look-back.
 
     Parameters
     ----------
@@ -445,34 +450,13 @@ def problem_times(reports: ReportSet) -> Callable[[Problem], _When | None]:
     >>> when(Problem("b.csv", 3, "cars", "not a count")) is None
     True
     """
-    from railtrack.models import Sighting
-
     posts: dict[tuple[str, int], _When] = {}
     files: dict[str, list[tuple[str | None, date | datetime | None]]] = {}
-    records: list[Shipment | ShipmentGroup | Sighting] = [
-        *reports.shipments,
-        *reports.groups,
-        *reports.sightings,
-    ]
-    report_of = {s.id: s.report for s in reports.shipments}
-    for record in records:
-        file = reports.files.get((type(record).__name__, record.id))
-        source = record.source
-        published = source.published_at or source.published
-        if file is None:
-            continue
-        if isinstance(record, Sighting):
-            report = report_of.get(record.shipment or "")
-        else:
-            report = record.report
+    for file, report, message_id, published in _told_reports(reports):
         files.setdefault(file, []).append((report, published))
-        if source.message_id is not None and published is not None:
-            key = (file, source.message_id)
+        if message_id is not None and published is not None:
+            key = (file, message_id)
             posts[key] = max(posts.get(key, _when(published)), _when(published), key=_day_of)
-    for file, denied in reports.retracted:  # a retraction's report: it lists no train
-        told = denied.source.published_at or denied.source.published
-        if denied.source.message_id is None:
-            files.setdefault(file, []).append((denied.report, told))
     for post in reports.posts:  # a post that gave no record: the version read
         posts.setdefault((post.file, post.message_id), _when(datetime.fromisoformat(post.version)))
     whole: dict[str, _When] = {}
@@ -490,6 +474,36 @@ def problem_times(reports: ReportSet) -> Callable[[Problem], _When | None]:
         return whole.get(problem.path)
 
     return when
+
+
+def _told_reports(
+    reports: ReportSet,
+) -> Iterator[tuple[str, str | None, int | None, date | datetime | None]]:
+    """Yield each record's file, report, message id and publication (time, else day).
+
+    The trains retractions deny count too (a retraction's report lists no train).
+    """
+    from railtrack.models import Sighting
+
+    report_of = {s.id: s.report for s in reports.shipments}
+    records: list[Shipment | ShipmentGroup | Sighting] = [
+        *reports.shipments,
+        *reports.groups,
+        *reports.sightings,
+    ]
+    for record in records:
+        file = reports.files.get((type(record).__name__, record.id))
+        if file is None:
+            continue
+        source = record.source
+        if isinstance(record, Sighting):
+            report = report_of.get(record.shipment or "")
+        else:
+            report = record.report
+        yield file, report, source.message_id, source.published_at or source.published
+    for file, denied in reports.retracted:
+        told = denied.source
+        yield file, denied.report, told.message_id, told.published_at or told.published
 
 
 def _day_of(when: _When) -> tuple[date, datetime]:
