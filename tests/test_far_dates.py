@@ -44,3 +44,26 @@ def test_a_full_date_cell_is_kept_though_its_row_is_far_before(tmp_path: Path) -
     c = reports.shipments[2]
     assert c.departure is not None
     assert c.departure.earliest == date(2015, 3, 5)
+
+
+def test_a_report_years_before_others_keeps_its_dates_weighted_by_reports(tmp_path: Path) -> None:
+    # trial20 T3: one 2023 report beside a 2023-09 one and a 2025 report of 16 trains
+    (tmp_path / "a.txt").write_text(
+        "source: Гаюн\npublished: 2023-01-12\n\n"
+        "Вчера, 11 января, со станции Осиповичи в Брянск ушёл эшелон из 48 вагонов.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "source: Гаюн\npublished: 2023-09-05\n\nЭшелон из 30 вагонов прошёл станцию Орша.\n",
+        encoding="utf-8",
+    )
+    trains = "\n".join(f"Эшелон из {30 + i} вагонов прибыл в Брест." for i in range(6))
+    (tmp_path / "c.txt").write_text(
+        f"source: Гаюн\npublished: 2025-02-25\n\n{trains}\n", encoding="utf-8"
+    )
+    reports = load_reports(tmp_path)
+    assert not [p for p in reports.problems if p.field == "published"]
+    (a,) = [s for s in reports.shipments if s.id.startswith("a-")]
+    assert a.source.published == date(2023, 1, 12)
+    assert a.departure is not None
+    assert a.departure.earliest == date(2023, 1, 11)

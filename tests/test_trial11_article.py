@@ -241,10 +241,9 @@ def test_published_years_before_the_others_is_unknown(tmp_path: Path, typo: str)
     assert problem.path.endswith("d9.txt")
     assert "years before" in problem.message
     (typoed,) = [s for s in reports.shipments if s.id.startswith("d9")]
-    assert typoed.source.published is None
-    assert typoed.departure is None  # read with the typo's year: dropped
-    earliest = min(s.departure.earliest for s in reports.shipments if s.departure)
-    assert earliest == date(2023, 3, 12)
+    # told, never erased: a date the report writes is its own (trial20 T3)
+    assert typoed.source.published is not None
+    assert "Kept as written" in problem.message
 
 
 @pytest.mark.parametrize("near", ["2023-03-16", "2022-06-01"])
@@ -267,6 +266,6 @@ def test_sheet_row_published_years_before_names_its_row(tmp_path: Path) -> None:
     reports = load_reports(sheet)
     (problem,) = reports.problems
     assert (problem.row, problem.field) == (4, "published")
-    assert [s.source.published for s in reports.shipments][2] is None
+    assert [s.source.published for s in reports.shipments][2] == date(2003, 3, 17)
     # a full date in its own cell is not the typo's: kept
     assert reports.shipments[2].departure is not None

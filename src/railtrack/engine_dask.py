@@ -218,6 +218,8 @@ def _latest(frames: dict[str, Any]) -> date | None:
             ("sightings", SEEN_DAY),
         )
     ]
+    if C.RETRACTED_ON in frames["shipments"].columns:  # a retraction is read too
+        maxima.append(frames["shipments"][C.RETRACTED_ON].max())
     days = [
         pd.Timestamp(d)
         for d in compute(  # type: ignore[no-untyped-call]
@@ -308,7 +310,18 @@ def _known(part: pd.DataFrame, day: date | None, floors: pd.Series) -> pd.DataFr
     # a dict, not the Series: pandas maps through an empty Series cast to float64
     floor = pd.to_datetime(_floor_keys(part).map(floors.to_dict()).astype(object))
     when = published.fillna(floor.astype("datetime64[ns]"))
-    return part[when.isna() | (when <= pd.Timestamp(day))]
+    return _unretracted(part[when.isna() | (when <= pd.Timestamp(day))], day)
+
+
+def _unretracted(part: pd.DataFrame, day: date) -> pd.DataFrame:
+    """Undo retraction marks published after ``day`` (:func:`~railtrack.knowledge.unretracted`)."""
+    if C.RETRACTED_ON not in part.columns or not len(part):
+        return part
+    later = pd.to_datetime(part[C.RETRACTED_ON]) > pd.Timestamp(day)
+    if not later.any():
+        return part
+    undone = {col: part[col].where(~later) for col in (C.RETRACTED_BY, C.RETRACTED_ON)}
+    return part.assign(**undone)
 
 
 def _cut(

@@ -31,8 +31,11 @@ from typing import TYPE_CHECKING, Literal
 from railtrack.problems import Problem
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
     from railtrack.io import ReportSet
     from railtrack.models import Shipment, ShipmentGroup, Sighting
+    from railtrack.problems import Problem
 
 __all__ = [
     "AsOfBasis",
@@ -41,7 +44,9 @@ __all__ = [
     "knowledge_date",
     "logged_day",
     "logged_departure",
+    "problem_times",
     "publication_floors",
+    "unretracted",
 ]
 
 AsOfBasis = Literal["given", "today", "latest in input", "none"]
@@ -77,6 +82,11 @@ class Knowledge:
     sightings_after: int = 0
     undated: int = 0
     undatable: int = 0
+    retractions_after: int = 0
+    """Trains kept counted because the retraction marking them was published after
+    ``as_of`` (:func:`unretracted`)."""
+    problems_after: int = 0
+    """Problems left out: about reports (or retractions) published after ``as_of``."""
     nothing_read: bool = False
     """Whether the input held no train, group or sighting at all (then no date is missing)."""
 
@@ -128,6 +138,16 @@ class Knowledge:
             text += f": {', '.join(left)} after that date {verb} left out."
         else:
             text += ": nothing in the input is later."
+        if self.retractions_after:
+            text += (
+                f" {_count(self.retractions_after, 'train', 'trains')} retracted after that "
+                "date counted as then (the retraction was not yet published)."
+            )
+        if self.problems_after:
+            text += (
+                f" {_count(self.problems_after, 'problem', 'problems')} about reports "
+                "published after that date left out."
+            )
         if self.undated:
             text += f" {_count(self.undated, 'record', 'records')} without a publication date kept."
         if self.undatable:
@@ -197,9 +217,9 @@ def _utc(value: datetime) -> datetime:
 def knowledge_date(reports: ReportSet) -> date | None:
     """Return the latest date in ``reports`` by which their facts were known (None: no date).
 
-    That is the latest publication or sighting date, and for a shipment with no
-    publication date (a row of an analyst's own log) the day it was seen leaving or,
-    with no departure, arriving (:func:`logged_day`).
+    That is the latest publication or sighting date (a retraction's too), and for a
+    shipment with no publication date (a row of an analyst's own log) the day it was
+    seen leaving or, with no departure, arriving (:func:`logged_day`).
     A log of past trains is then read as known after its last train left, never as
     plans.
 
@@ -228,6 +248,10 @@ def knowledge_date(reports: ReportSet) -> date | None:
     days += [g.source.published for g in reports.groups]
     days += [x.seen_at.date() for x in reports.sightings]
     days += [logged_day(s) for s in reports.shipments]
+    # a retraction is read too, though it lists no train (trial20 T4): the latest
+    # date must not undo it
+    days += [s.retracted_on for s in reports.shipments]
+    days += [denied.source.published for _, denied in reports.retracted]
     known = [d for d in days if d is not None]
     return max(known) if known else None
 
@@ -371,6 +395,157 @@ def publication_floors(reports: ReportSet) -> dict[str, date]:
     return floors
 
 
+def unretracted(shipment: Shipment, day: date) -> Shipment:
+    """Return ``shipment`` as known on ``day``: its retraction mark undone if published later.
+
+    A retraction posted on 9 March did not exist on 8 March: a look-back to 8 March
+    counts the train it strikes (trial20 T4). The mark keeps the retraction's day
+    (``retracted_on``), not its time, so a look-back to a time of that very day still
+    applies it; an undated mark stays (its day is unknown, not later).
+
+    Parameters
+    ----------
+    shipment
+        A train, perhaps marked retracted (:mod:`railtrack.io.retractions`).
+    day
+        The as-of day.
+
+    Returns
+    -------
+    railtrack.models.Shipment
+        ``shipment`` itself, or a copy without ``retracted_by`` and ``retracted_on``.
+
+    Examples
+    --------
+    >>> from railtrack.models import Shipment, Source
+    >>> told = Shipment(id="t1", source=Source(reporter="H"), retracted_by="H",
+    ...                 retracted_on=date(2023, 3, 9))
+    >>> unretracted(told, date(2023, 3, 8)).retracted_by is None
+    True
+    >>> unretracted(told, date(2023, 3, 9)).retracted_by
+    'H'
+    """
+    if shipment.retracted_on is None or shipment.retracted_on <= day:
+        return shipment
+    return shipment.model_copy(update={"retracted_by": None, "retracted_on": None})
+
+
+_When = tuple[datetime | None, date]
+"""When a report was published: its time (naive UTC) if known, and its day."""
+
+
+def _when(value: date | datetime) -> _When:
+    if isinstance(value, datetime):
+        return _utc(value), value.date()
+    return None, value
+
+
+def problem_times(reports: ReportSet) -> Callable[[Problem], _When | None]:
+    """Return a function giving when each problem of ``reports`` became known.
+
+    A problem that carries its own time (:attr:`railtrack.problems.Problem.published`:
+    a retraction's, on the train it strikes too) has that one. Otherwise it is its
+    report's: on a ``message`` of an export, that post's (from its trains, groups
+    and sightings, else the post as read); on a file that is one report (every
+    record read from it, and every train a retraction in it denies, names the same
+    report: a text report, a web page), that report's latest publication. A problem
+    of no report so dated (a table's row, a file that gave nothing) is None: it stays
+    in every look-back.
+
+    Parameters
+    ----------
+    reports
+        Loaded reports and their problems.
+
+    Returns
+    -------
+    callable
+        Problem -> (time or None, day), or None when nothing dates it.
+
+    Examples
+    --------
+    >>> from railtrack.io import ReportSet
+    >>> from railtrack.models import Shipment, Source
+    >>> from railtrack.problems import Problem
+    >>> rs = ReportSet()
+    >>> rs.add(Shipment(id="a-t1", report="a", source=Source(reporter="H",
+    ...        published=date(2023, 3, 9))), file="a.txt")
+    >>> when = problem_times(rs)
+    >>> when(Problem("a.txt", 3, None, "a year out of range", "line"))
+    (None, datetime.date(2023, 3, 9))
+    >>> when(Problem("b.csv", 3, "cars", "not a count")) is None
+    True
+    """
+    posts: dict[tuple[str, int], _When] = {}
+    files: dict[str, list[tuple[str | None, date | datetime | None]]] = {}
+    for file, report, message_id, published in _told_reports(reports):
+        files.setdefault(file, []).append((report, published))
+        if message_id is not None and published is not None:
+            key = (file, message_id)
+            posts[key] = max(posts.get(key, _when(published)), _when(published), key=_day_of)
+    for post in reports.posts:  # a post that gave no record: the version read
+        posts.setdefault((post.file, post.message_id), _when(datetime.fromisoformat(post.version)))
+    whole: dict[str, _When] = {}
+    for file, told in files.items():
+        reports_of = {r for r, _ in told}
+        days = [_when(p) for _, p in told if p is not None]
+        if len(reports_of) == 1 and None not in reports_of and len(days) == len(told):
+            whole[file] = max(days, key=_day_of)
+
+    def when(problem: Problem) -> _When | None:
+        if problem.published is not None:
+            return _when(problem.published)
+        if problem.unit == "message" and problem.row is not None:
+            return posts.get((problem.path, problem.row))
+        return whole.get(problem.path)
+
+    return when
+
+
+def _told_reports(
+    reports: ReportSet,
+) -> Iterator[tuple[str, str | None, int | None, date | datetime | None]]:
+    """Yield each record's file, report, message id and publication (time, else day).
+
+    The trains retractions deny count too (a retraction's report lists no train).
+    """
+    from railtrack.models import Sighting
+
+    report_of = {s.id: s.report for s in reports.shipments}
+    records: list[Shipment | ShipmentGroup | Sighting] = [
+        *reports.shipments,
+        *reports.groups,
+        *reports.sightings,
+    ]
+    for record in records:
+        file = reports.files.get((type(record).__name__, record.id))
+        if file is None:
+            continue
+        source = record.source
+        if isinstance(record, Sighting):
+            report = report_of.get(record.shipment or "")
+        else:
+            report = record.report
+        yield file, report, source.message_id, source.published_at or source.published
+    for file, denied in reports.retracted:
+        told = denied.source
+        yield file, denied.report, told.message_id, told.published_at or told.published
+
+
+def _day_of(when: _When) -> tuple[date, datetime]:
+    return when[1], when[0] or datetime.combine(when[1], datetime.min.time())
+
+
+def _known_by(when: _When | None, day: date, moment: datetime | None) -> bool:
+    """Whether a report published ``when`` was known on ``day`` (at ``moment``, if given)."""
+    if when is None:
+        return True
+    at, published = when
+    if moment is not None and at is not None:
+        return at <= moment
+    return published <= day
+
+
 def cut_off(
     reports: ReportSet, as_of: date | datetime | str | None = None
 ) -> tuple[ReportSet, Knowledge]:
@@ -443,17 +618,21 @@ def cut_off(
             return _utc(sighting.seen_at) <= moment
         return sighting.seen_at.date() <= day
 
-    shipments = [s for s in reports.shipments if known(s)]
+    shipments = [unretracted(s, day) for s in reports.shipments if known(s)]
     groups = [g for g in reports.groups if known(g)]
     sightings = [s for s in reports.sightings if seen(s)]
     undated = sum(s.source.published is None for s in shipments)
     undated += sum(g.source.published is None for g in groups)
+    times = problem_times(reports)
     kept = replace(
         reports,
         shipments=shipments,
         groups=groups,
         sightings=sightings,
-        problems=[*reports.problems, *undatable.values()],
+        problems=[
+            *(p for p in reports.problems if _known_by(times(p), day, moment)),
+            *undatable.values(),
+        ],
         files=dict(reports.files),
     )
     return kept, Knowledge(
@@ -470,6 +649,11 @@ def cut_off(
         sightings_after=len(reports.sightings) - len(sightings),
         undated=undated,
         undatable=len(undatable),
+        retractions_after=sum(
+            s.retracted_by is not None and t.retracted_by is None
+            for s, t in zip((s for s in reports.shipments if known(s)), shipments, strict=True)
+        ),
+        problems_after=len(reports.problems) - (len(kept.problems) - len(undatable)),
     )
 
 

@@ -10,8 +10,10 @@ readers.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -48,6 +50,12 @@ class Problem:
         characters has its middle cut.
     unit
         What ``row`` counts (see above); ``"row"`` by default.
+    published
+        When what the problem tells became known, if it is not its report's own
+        publication: a retraction's problems, on the train it strikes too, carry the
+        retraction's time (UTC) or day. :func:`railtrack.knowledge.cut_off` leaves a
+        problem out of a look-back to before it. None: the problem's report dates it
+        (or nothing does). Not compared: the same problem is equal whatever it says.
 
     Examples
     --------
@@ -63,6 +71,7 @@ class Problem:
     field: str | None
     message: str
     unit: str = "row"
+    published: date | datetime | None = dataclasses.field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         # A message quoting a huge cell or line stays one readable line: its middle

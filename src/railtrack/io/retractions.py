@@ -38,7 +38,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from datetime import UTC, date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Literal
 
@@ -673,6 +673,7 @@ def retraction_problem(
         f"train {told.id} ({_label(told)}) {what}: the source says there was no such train; "
         + then,
         "message" if told_message is not None else "row",
+        published=_when(denied),
     )
 
 
@@ -747,7 +748,21 @@ def summary_problem(
     if sure and marked != KEPT:
         message += "; " + _undo([t for t in sure if t.id not in kept])
     row = denied.source.message_id
-    return Problem(path, row, None, message, "message" if row is not None else "row")
+    unit = "message" if row is not None else "row"
+    return Problem(path, row, None, message, unit, published=_when(denied))
+
+
+def _when(denied: Shipment) -> date | datetime | None:
+    """Return when a retraction was published: its post's time, else its day, else None.
+
+    Its problems are known from then (:attr:`railtrack.problems.Problem.published`),
+    the one on the train it strikes too.
+
+    >>> from railtrack.models import Source
+    >>> _when(Shipment(id="r-t1", source=Source(reporter="H", published=date(2023, 3, 9))))
+    datetime.date(2023, 3, 9)
+    """
+    return denied.source.published_at or denied.source.published
 
 
 def keep_counted(result: ReportSet, ids: Iterable[str]) -> None:

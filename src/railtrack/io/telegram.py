@@ -632,6 +632,7 @@ def _reply_retraction(
             "post: the source says there was no such train; it is marked retracted and not "
             f"counted in the totals (still listed); {undo}",
             "message",
+            published=source.published_at or source.published,  # known from the reply
         )
     )
     return (
