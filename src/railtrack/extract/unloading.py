@@ -17,6 +17,8 @@ The words are each lexicon's ``loading_now``.
 
 from __future__ import annotations
 
+import re
+
 from railtrack.extract.lexicon import LANGUAGES, lexicon
 
 __all__ = ["loading_now_at", "unloading_now_at"]
@@ -46,9 +48,7 @@ def unloading_now_at(text: str, lang: str) -> int | None:
     >>> unloading_now_at("Эшелон разгрузили в Лунинце.", "ru") is None
     True
     """
-    pattern = lexicon(lang).unloading_now if lang in LANGUAGES else None
-    found = pattern.search(text) if pattern is not None else None
-    return found.start() if found is not None else None
+    return _words_at(text, lang, "unloading_now")
 
 
 def loading_now_at(text: str, lang: str) -> int | None:
@@ -75,6 +75,11 @@ def loading_now_at(text: str, lang: str) -> int | None:
     >>> loading_now_at("Эшелон загрузили в Осиповичах.", "ru") is None
     True
     """
-    pattern = lexicon(lang).loading_now if lang in LANGUAGES else None
+    return _words_at(text, lang, "loading_now")
+
+
+def _words_at(text: str, lang: str, key: str) -> int | None:
+    """Where ``text`` holds one of the lexicon's ``key`` words (None: none, or no lexicon)."""
+    pattern: re.Pattern[str] | None = getattr(lexicon(lang), key) if lang in LANGUAGES else None
     found = pattern.search(text) if pattern is not None else None
     return found.start() if found is not None else None
