@@ -1081,7 +1081,8 @@ def _plain_no_shipment_kind(reader, text: str) -> str | None:  # one search per 
         return "exhibition"
     if lex.shown is not None and lex.shown.search(text) is not None:
         return "exhibition"
-    if lex.service is not None and lex.service.search(text) is not None:
+    # recovery vehicles ("wozy ewakuacyjne") are blanked before the service words
+    if lex.service is not None and lex.service.search(reader.without_service_vehicles(text)):
         return "service"
     # a train named by its route ("pociąg nr 73 relacji Charków–Przemyśl", extract/services.py)
     return "timetable" if reader.is_timetable(text) or reader._route_service(text) else None
